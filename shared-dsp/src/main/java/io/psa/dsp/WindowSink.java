@@ -1,0 +1,13 @@
+package io.psa.dsp;
+
+/** Receives the windows of a {@link StreamingPipeline} as they complete, in time order. */
+@FunctionalInterface
+public interface WindowSink {
+
+  /**
+   * @param startMs timestamp of the window's first resampled sample
+   * @param endMs timestamp of its last resampled sample
+   * @param features the feature vector; the array is reused after the call returns, copy to keep
+   */
+  void accept(long startMs, long endMs, double[] features);
+}
