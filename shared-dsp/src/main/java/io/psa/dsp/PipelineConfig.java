@@ -11,7 +11,9 @@ import java.util.Set;
  * manifests and SageMaker hyperparameters (where every value arrives as a string).
  *
  * @param inputPeriodMs nominal sampling period of the input, ms [10]
- * @param lowpassHz Butterworth cutoff, Hz, below the input Nyquist {@code 500 / inputPeriodMs} [8.0]
+ * @param lowpassHz Butterworth cutoff, Hz, below the input Nyquist {@code 500 / inputPeriodMs} [8.0];
+ *     0 turns the low-pass off (an extension of PIPELINE.md for causal evaluation, where the
+ *     zero-phase filter would look ahead)
  * @param order Butterworth order, 1 to 10 [4]
  * @param kalman the optional Kalman step, or null when off [off]
  * @param outputPeriodMs period after resampling, a whole multiple of the input period, ms [50]
@@ -64,10 +66,11 @@ public record PipelineConfig(
       throw ValidationException.ofConfig("input_period_ms", "must be > 0, got " + inputPeriodMs);
     }
     double nyquist = 500.0 / inputPeriodMs;
-    if (!(Double.isFinite(lowpassHz) && lowpassHz > 0 && lowpassHz < nyquist)) {
+    if (!(Double.isFinite(lowpassHz) && lowpassHz >= 0 && lowpassHz < nyquist)) {
       throw ValidationException.ofConfig(
           "lowpass_hz",
-          "must be > 0 and below the input Nyquist frequency " + nyquist + " Hz, got " + lowpassHz);
+          "must be below the input Nyquist frequency " + nyquist + " Hz (0 or null: off), got "
+              + lowpassHz);
     }
     if (order < 1 || order > MAX_ORDER) {
       throw ValidationException.ofConfig("order", "must be 1 to " + MAX_ORDER + ", got " + order);
@@ -104,6 +107,11 @@ public record PipelineConfig(
     return new PipelineConfig(10, 8.0, 4, null, 50, 1000, 250, 100, DEFAULT_MAX_RECORDS);
   }
 
+  /** Whether step 2, the Butterworth low-pass, runs. */
+  public boolean lowpass() {
+    return lowpassHz > 0;
+  }
+
   /** Resampling factor {@code m = outputPeriodMs / inputPeriodMs}. */
   public int decimation() {
     return outputPeriodMs / inputPeriodMs;
@@ -127,7 +135,8 @@ public record PipelineConfig(
   /**
    * Reads a configuration from snake_case keys over the defaults. Values may be numbers or numeric
    * strings (SageMaker hyperparameters); {@code kalman} is a map with {@code q} and {@code r}, or
-   * null / {@code "off"} / {@code false}. {@code max_gap_ms}, when absent, is 10 x the input
+   * null / {@code "off"} / {@code false}; {@code lowpass_hz} null / {@code "off"} / 0 turns the
+   * low-pass off. {@code max_gap_ms}, when absent, is 10 x the input
    * period. Unknown keys are rejected, naming the key.
    */
   public static PipelineConfig fromMap(Map<String, ?> map) {
@@ -140,7 +149,9 @@ public record PipelineConfig(
     int input = intValue(map, "input_period_ms", d.inputPeriodMs);
     return new PipelineConfig(
         input,
-        doubleValue(map, "lowpass_hz", d.lowpassHz),
+        map.containsKey("lowpass_hz") && isOff(map.get("lowpass_hz"))
+            ? 0.0
+            : doubleValue(map, "lowpass_hz", d.lowpassHz),
         intValue(map, "order", d.order),
         kalmanValue(map.get("kalman")),
         intValue(map, "output_period_ms", d.outputPeriodMs),
@@ -154,7 +165,7 @@ public record PipelineConfig(
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("input_period_ms", inputPeriodMs);
-    m.put("lowpass_hz", lowpassHz);
+    m.put("lowpass_hz", lowpass() ? lowpassHz : null);
     m.put("order", order);
     m.put("kalman", kalman == null ? null : Map.of("q", kalman.q, "r", kalman.r));
     m.put("output_period_ms", outputPeriodMs);
@@ -165,11 +176,15 @@ public record PipelineConfig(
     return m;
   }
 
+  private static boolean isOff(Object v) {
+    return v == null
+        || Boolean.FALSE.equals(v)
+        || (v instanceof String s
+            && Set.of("off", "none", "false", "null", "").contains(s.trim().toLowerCase(Locale.ROOT)));
+  }
+
   private static Kalman kalmanValue(Object v) {
-    if (v == null || Boolean.FALSE.equals(v)) {
-      return null;
-    }
-    if (v instanceof String s && Set.of("off", "none", "false", "").contains(s.trim().toLowerCase(Locale.ROOT))) {
+    if (isOff(v)) {
       return null;
     }
     if (!(v instanceof Map<?, ?> km)) {

@@ -1,0 +1,4 @@
+package io.psa.model;
+
+/** Which model answered: {@code model} in the {@code /predict} response (API.md). */
+public record ModelInfo(String name, String version, String detector) {}
