@@ -1,16 +1,53 @@
 package io.psa.dsp;
 
+import io.psa.dsp.ValidationException.Code;
+import io.psa.dsp.filter.Butterworth;
+import io.psa.dsp.filter.ZeroPhaseFilter;
 import java.util.List;
 
 /**
  * The pipeline over a signal too long to hold (a file of hours): takes records in chunks and emits
  * windows to a {@link WindowSink} as they complete, in bounded memory. Its features equal those of
  * {@link Pipeline#process} on the whole signal within 1e-9. Not thread-safe: one per signal.
+ *
+ * <p>Memory depends on the configuration only: the low-pass keeps its overlap and one block of
+ * grid samples (see {@link StreamingLowpass}), the windows keep one window plus one block of
+ * resampled samples. Chunks may be of any size; each is checked against the input rules as the
+ * continuation of the ones before ({@code max_records} does not apply to the whole signal).
  */
 public final class StreamingPipeline {
 
+  private final PipelineConfig config;
+  private final List<String> channels;
+  private final StreamingGrid grid;
+  private final StreamingLowpass lowpass;
+  private final WindowAssembler windows;
+  private final DirectStage direct;
+  private final int[] columns;
+  private long records;
+  private long lastTs = InputRules.NO_PREVIOUS;
+  private boolean finished;
+
   public StreamingPipeline(PipelineConfig config, List<String> channels, WindowSink sink) {
-    throw new UnsupportedOperationException("TODO(dsp-core)");
+    this.config = config;
+    this.channels = List.copyOf(channels);
+    int nc = this.channels.size();
+    this.columns = new int[nc];
+    ZeroPhaseFilter filter = config.lowpass()
+        ? new ZeroPhaseFilter(
+            Butterworth.lowpass(config.order(), config.lowpassHz(), config.sampleRateHz()))
+        : null;
+    int stretch = filter != null ? StreamingLowpass.capacity(filter) : DirectStage.BLOCK;
+    this.windows = new WindowAssembler(config, nc, sink, stretch);
+    if (filter != null) {
+      this.lowpass = new StreamingLowpass(filter, nc, windows);
+      this.direct = null;
+      this.grid = new StreamingGrid(config.inputPeriodMs(), nc, lowpass);
+    } else {
+      this.lowpass = null;
+      this.direct = new DirectStage(nc, windows);
+      this.grid = new StreamingGrid(config.inputPeriodMs(), nc, direct);
+    }
   }
 
   /**
@@ -18,11 +55,61 @@ public final class StreamingPipeline {
    * signal: record indices in errors count from the start of the signal).
    */
   public void push(SensorBatch chunk) {
-    throw new UnsupportedOperationException("TODO(dsp-core)");
+    if (finished) {
+      throw new IllegalStateException("push after finish");
+    }
+    InputRules.checkChunk(chunk, config, lastTs, records);
+    int n = chunk.size();
+    if (n == 0) {
+      return;
+    }
+    mapColumns(chunk);
+    if (records == 0) {
+      windows.start(chunk.tsMs()[0]);
+    }
+    long[] ts = chunk.tsMs();
+    double[][] values = chunk.values();
+    for (int i = 0; i < n; i++) {
+      grid.accept(ts[i], values, columns, i);
+    }
+    records += n;
+    lastTs = ts[n - 1];
   }
 
-  /** Ends the signal: emits the remaining windows. */
+  /**
+   * Ends the signal: emits the remaining windows.
+   *
+   * @throws ValidationException {@code TOO_LITTLE_DATA} when the whole signal is too short for the
+   *     filter or for one window (field {@code sensor_batch})
+   */
   public void finish() {
-    throw new UnsupportedOperationException("TODO(dsp-core)");
+    if (finished) {
+      throw new IllegalStateException("finish called twice");
+    }
+    finished = true;
+    DataRequirements.check(config, grid.size(), lowpass == null ? -1 : lowpass.padlen());
+    if (lowpass != null) {
+      lowpass.finish();
+    } else {
+      direct.finish();
+    }
+  }
+
+  /** Number of {@code double}s held in work buffers: fixed by the configuration. */
+  long retainedDoubles() {
+    return windows.retainedCapacity()
+        + (lowpass != null ? lowpass.retainedCapacity() : direct.retainedCapacity());
+  }
+
+  private void mapColumns(SensorBatch chunk) {
+    for (int c = 0; c < channels.size(); c++) {
+      int column = chunk.channels().indexOf(channels.get(c));
+      if (column < 0) {
+        throw new ValidationException(Code.MISSING_FIELD, "sensor_batch", -1,
+            "sensor_batch: the chunk has no channel \"" + channels.get(c) + "\" (has "
+                + chunk.channels() + ")");
+      }
+      columns[c] = column;
+    }
   }
 }

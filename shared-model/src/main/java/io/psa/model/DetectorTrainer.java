@@ -13,6 +13,15 @@ public interface DetectorTrainer {
   String kind();
 
   /**
+   * The detector-specific hyperparameter keys {@link #fit} reads. Training settings reject any key
+   * that neither they nor the chosen trainer know, naming it, so a misspelt key never goes
+   * unnoticed. Default: none.
+   */
+  default java.util.Set<String> hyperparameterKeys() {
+    return java.util.Set.of();
+  }
+
+  /**
    * @param rows scaled training feature vectors, rows = windows in time order
    * @param hyperparameters detector-specific settings as strings (SageMaker style); unknown keys
    *     are ignored, invalid values throw {@link io.psa.dsp.ValidationException} naming the key

@@ -1,0 +1,43 @@
+package io.psa.model.djl;
+
+import ai.djl.ndarray.types.Shape;
+import io.psa.model.DetectorTrainer;
+import io.psa.model.nn.DenseAutoencoderDetector;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Trains the {@code autoencoder} detector with DJL's PyTorch engine on CPU (Adam, squared error,
+ * seeded initialization and batch order, one thread: same rows and seed give the same weights) and
+ * exports it into the pure-Java {@link DenseAutoencoderDetector}. Settings: {@link
+ * AutoencoderSettings}.
+ */
+public final class AutoencoderTrainer implements DetectorTrainer {
+
+  @Override
+  public String kind() {
+    return DenseAutoencoderDetector.KIND;
+  }
+
+  @Override
+  public Set<String> hyperparameterKeys() {
+    return AutoencoderSettings.KEYS;
+  }
+
+  @Override
+  public DenseAutoencoderDetector fit(double[][] rows, Map<String, String> hyperparameters, long seed) {
+    return fit(rows, AutoencoderSettings.fromMap(hyperparameters), seed);
+  }
+
+  /** Trains on scaled rows (windows in time order; the order does not matter here). */
+  public DenseAutoencoderDetector fit(double[][] rows, AutoencoderSettings settings, long seed) {
+    int features = TrainingBudget.checkRows(rows, 2, "the autoencoder");
+    TrainingBudget.checkNarrower("ae_bottleneck_size", settings.bottleneckFor(features), features);
+    DjlRuntime.prepare(seed);
+    AutoencoderNetwork network = new AutoencoderNetwork(features, settings, seed);
+    RowBatches batches = new RowBatches(rows, settings.batchSize());
+    int epochs = TrainingBudget.epochs(settings.epochs(), batches.count());
+    return TrainingLoop.fit(network.block(), new Shape(settings.batchSize(), features), epochs,
+        settings.learningRate(), batches, seed, block -> network.toDetector());
+  }
+}

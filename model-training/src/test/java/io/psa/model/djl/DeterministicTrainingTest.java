@@ -1,0 +1,67 @@
+package io.psa.model.djl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.types.Shape;
+import io.psa.model.nn.DenseAutoencoderDetector;
+import io.psa.model.nn.LstmDetector;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Same rows and seed give bit-identical weights; another seed gives other weights. */
+class DeterministicTrainingTest {
+
+  static double[][] rows;
+
+  @BeforeAll
+  static void simulate() {
+    rows = SimulatedWindows.of(300_000, 60_000).train();
+  }
+
+  @Test
+  void autoencoder_training_is_bit_identical_for_one_seed() {
+    Map<String, String> hp = Map.of("ae_epochs", "4");
+    DenseAutoencoderDetector first = new AutoencoderTrainer().fit(rows, hp, 5);
+    DenseAutoencoderDetector second = new AutoencoderTrainer().fit(rows, hp, 5);
+    DenseAutoencoderDetector other = new AutoencoderTrainer().fit(rows, hp, 6);
+
+    assertThat(second.layers()).isEqualTo(first.layers());
+    assertThat(second.score(rows)).isEqualTo(first.score(rows));
+    assertThat(other.layers().getFirst().weight()).isNotEqualTo(first.layers().getFirst().weight());
+  }
+
+  @Test
+  void lstm_training_is_bit_identical_for_one_seed() {
+    Map<String, String> hp = Map.of("lstm_epochs", "3", "lstm_sequence_length", "4");
+    LstmDetector first = new LstmTrainer().fit(rows, hp, 5);
+    LstmDetector second = new LstmTrainer().fit(rows, hp, 5);
+    LstmDetector other = new LstmTrainer().fit(rows, hp, 6);
+
+    assertThat(second.lstm()).isEqualTo(first.lstm());
+    assertThat(second.output()).isEqualTo(first.output());
+    assertThat(other.lstm().weightIh()).isNotEqualTo(first.lstm().weightIh());
+  }
+
+  @Test
+  void training_moves_the_weights_away_from_their_seeded_start() {
+    var settings = AutoencoderSettings.fromMap(Map.of("ae_epochs", "4"));
+    AutoencoderNetwork network = new AutoencoderNetwork(24, settings, 5);
+    DenseAutoencoderDetector untrained = TrainingLoop.fit(network.block(), new Shape(64, 24), 0,
+        settings.learningRate(), new RowBatches(rows, 64), 5, block -> network.toDetector());
+    DenseAutoencoderDetector trained = new AutoencoderTrainer().fit(rows, settings, 5);
+
+    double before = mean(untrained.score(rows));
+    double after = mean(trained.score(rows));
+    System.out.printf("autoencoder training error: %.4f at the seeded start, %.4f trained%n", before, after);
+    assertThat(after).isLessThan(0.6 * before);
+  }
+
+  private static double mean(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x;
+    }
+    return s / v.length;
+  }
+}

@@ -1,0 +1,122 @@
+package io.psa.container.cli;
+
+import io.psa.container.evaluate.FilePlot;
+import io.psa.container.evaluate.FileProgressBar;
+import io.psa.container.evaluate.PredictionFiles;
+import io.psa.container.evaluate.SummaryJson;
+import io.psa.container.evaluate.SummaryPlot;
+import io.psa.model.evaluation.Counts;
+import io.psa.model.evaluation.FileResult;
+import io.psa.model.evaluation.SkabConfig;
+import io.psa.model.evaluation.SkabEvaluation;
+import io.psa.model.evaluation.SkabFile;
+import io.psa.model.evaluation.SkabReader;
+import io.psa.model.evaluation.SkabReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code psa evaluate}: the SKAB protocol of EVALUATION.md on a SKAB-shaped folder. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Evaluates detectors on a SKAB-shaped folder (<group>/<n>.csv, ';'-separated): per file the"
+          + " first train_rows rows train scaler, detector and threshold, every later row gets a"
+          + " strictly causal 0/1 prediction.",
+      "",
+      "Writes OUT/<detector>/<group>/<n>.csv (datetime;anomaly, every test row),"
+          + " OUT/summary.json (F1, FAR, MAR and counts per detector and file),"
+          + " OUT/plots/<group>/<n>.png per file and OUT/summary.png."
+    },
+    footer = {"", "Example:", "  psa evaluate --skab ../shared/data/skab --out eval-out"})
+public final class EvaluateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--skab", required = true, paramLabel = "DIR",
+      description = "The SKAB-shaped folder: one subfolder per group, <n>.csv files in each.")
+  Path skab;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "Where to write predictions, summary.json and pictures.")
+  Path out;
+
+  @Option(names = "--detector", paramLabel = "NAME",
+      description = "Evaluate only this detector (default: every detector of the configuration).")
+  String detector;
+
+  @Option(names = "--config", defaultValue = "skab-v1", paramLabel = "NAME|FILE",
+      description = "A built-in configuration or a JSON file (default: ${DEFAULT-VALUE}).")
+  String config;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Files evaluated in parallel (default: the number of processors).")
+  Integer threads;
+
+  @Option(names = "--no-plots", description = "Skip the PNG pictures.")
+  boolean noPlots;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    SkabConfig settings = SkabConfig.load(config);
+    if (detector != null) {
+      settings = settings.only(detector);
+    }
+    List<SkabFile> files = SkabReader.readFolder(skab);
+    FileProgressBar bar =
+        new FileProgressBar(spec.commandLine().getErr(), FileProgressBar.stderrIsTerminal());
+    bar.start(files.size());
+    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    SkabReport report = new SkabEvaluation(settings, Math.max(1, n)).run(files, bar);
+    write(report, files, settings);
+    print(stdout, report);
+    return 0;
+  }
+
+  private void write(SkabReport report, List<SkabFile> files, SkabConfig settings)
+      throws IOException {
+    Files.createDirectories(out);
+    for (FileResult r : report.results()) {
+      PredictionFiles.write(out, r);
+    }
+    String command = "psa evaluate --skab " + skab + " --out " + out
+        + (detector != null ? " --detector " + detector : "") + " --config " + config;
+    SummaryJson.write(out.resolve("summary.json"), report, command);
+    if (noPlots) {
+      return;
+    }
+    for (SkabFile f : files) {
+      List<FileResult> mine = report.results().stream().filter(r -> r.file() == f).toList();
+      if (!mine.isEmpty()) {
+        FilePlot.write(out.resolve("plots").resolve(f.group()).resolve(f.name() + ".png"), f,
+            mine, settings.plotChannel(), settings.trainRows());
+      }
+    }
+    SummaryPlot.write(out.resolve("summary.png"), report,
+        settings.name() + " v" + settings.version() + ", " + files.size() + " files");
+  }
+
+  private static void print(PrintWriter o, SkabReport report) {
+    o.printf("%-18s %6s %7s %7s %7s %7s %7s %7s%n", "detector", "F1", "FAR %", "MAR %", "TP",
+        "FP", "FN", "TN");
+    for (Map.Entry<String, Counts> e : report.totals().entrySet()) {
+      Counts c = e.getValue();
+      o.printf("%-18s %6.3f %7.2f %7.2f %7d %7d %7d %7d%n", e.getKey(), c.f1(), 100 * c.far(),
+          100 * c.mar(), c.tp(), c.fp(), c.fn(), c.tn());
+    }
+    report.failures().forEach((file, why) -> o.printf("not evaluated: %s: %s%n", file, why));
+    o.printf("%d results in %.1f s%n", report.results().size(), report.seconds());
+    o.flush();
+  }
+}

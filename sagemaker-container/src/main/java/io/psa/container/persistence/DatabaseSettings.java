@@ -1,0 +1,91 @@
+package io.psa.container.persistence;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Where and how results are written. Immutable and validated.
+ *
+ * @param jdbcUrl a PostgreSQL JDBC URL, e.g. {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
+ * @param schema the schema that holds {@code inference_results}, created if missing [psa]
+ * @param queueCapacity results kept in memory while the database is slow or away [100,000, about
+ *     30 MB]
+ * @param batchSize most results written in one transaction [500]
+ * @param spillFile where results beyond the queue go until the database answers [psa-spill.jsonl]
+ * @param maxBackoff longest wait between two write attempts while the database is away [30 s]
+ * @param connectTimeout how long one attempt waits for a connection [2 s]
+ */
+public record DatabaseSettings(
+    String jdbcUrl,
+    String schema,
+    int queueCapacity,
+    int batchSize,
+    Path spillFile,
+    Duration maxBackoff,
+    Duration connectTimeout) {
+
+  public static final int DEFAULT_QUEUE_CAPACITY = 100_000;
+  public static final int DEFAULT_BATCH_SIZE = 500;
+  public static final String DEFAULT_SCHEMA = "psa";
+
+  // the schema name is put into SQL text, so only plain identifiers are allowed
+  private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+  public DatabaseSettings {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException("PSA_DB_URL must be a jdbc:postgresql: URL, got " + jdbcUrl);
+    }
+    if (schema == null || !IDENTIFIER.matcher(schema).matches()) {
+      throw new IllegalArgumentException("schema must match " + IDENTIFIER + ", got " + schema);
+    }
+    if (queueCapacity <= 0 || batchSize <= 0) {
+      throw new IllegalArgumentException("queue capacity and batch size must be > 0");
+    }
+    Objects.requireNonNull(spillFile, "spillFile");
+    if (maxBackoff.isNegative() || maxBackoff.isZero() || connectTimeout.toMillis() < 250) {
+      throw new IllegalArgumentException("max backoff must be > 0 and connect timeout >= 250 ms");
+    }
+  }
+
+  /** The defaults for one URL. */
+  public static DatabaseSettings of(String jdbcUrl) {
+    return new DatabaseSettings(jdbcUrl, DEFAULT_SCHEMA, DEFAULT_QUEUE_CAPACITY, DEFAULT_BATCH_SIZE,
+        Path.of("psa-spill.jsonl"), Duration.ofSeconds(30), Duration.ofSeconds(2));
+  }
+
+  /**
+   * From the environment: {@code PSA_DB_URL} (required), {@code PSA_DB_SCHEMA}, {@code
+   * PSA_DB_QUEUE}, {@code PSA_DB_SPILL}; null when {@code PSA_DB_URL} is unset or blank.
+   */
+  public static DatabaseSettings fromEnv(Map<String, String> env) {
+    String url = env.get("PSA_DB_URL");
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    DatabaseSettings d = of(url.trim());
+    return new DatabaseSettings(d.jdbcUrl, env.getOrDefault("PSA_DB_SCHEMA", d.schema),
+        Integer.parseInt(env.getOrDefault("PSA_DB_QUEUE", String.valueOf(d.queueCapacity))),
+        d.batchSize, Path.of(env.getOrDefault("PSA_DB_SPILL", d.spillFile.toString())),
+        d.maxBackoff, d.connectTimeout);
+  }
+
+  public DatabaseSettings withSchema(String s) {
+    return new DatabaseSettings(jdbcUrl, s, queueCapacity, batchSize, spillFile, maxBackoff, connectTimeout);
+  }
+
+  public DatabaseSettings withQueue(int capacity, int batch) {
+    return new DatabaseSettings(jdbcUrl, schema, capacity, batch, spillFile, maxBackoff, connectTimeout);
+  }
+
+  public DatabaseSettings withSpillFile(Path file) {
+    return new DatabaseSettings(jdbcUrl, schema, queueCapacity, batchSize, file, maxBackoff, connectTimeout);
+  }
+
+  public DatabaseSettings withMaxBackoff(Duration backoff) {
+    return new DatabaseSettings(jdbcUrl, schema, queueCapacity, batchSize, spillFile, backoff, connectTimeout);
+  }
+}

@@ -1,0 +1,121 @@
+package io.psa.container.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes batches to {@code <schema>.inference_results} through a small Hikari pool, one
+ * transaction per batch. The Flyway migrations run before the first write, so a server started
+ * while the database is away still starts and migrates once it answers.
+ */
+public final class PostgresResultWriter implements ResultWriter, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresResultWriter.class);
+
+  private final HikariDataSource pool;
+  private final String schema;
+  private final String insert;
+  private volatile boolean migrated;
+
+  public PostgresResultWriter(DatabaseSettings settings) {
+    HikariConfig c = new HikariConfig();
+    c.setJdbcUrl(settings.jdbcUrl());
+    c.setPoolName("psa-results");
+    // one writer thread; a second connection covers a migration racing a health check
+    c.setMaximumPoolSize(2);
+    c.setMinimumIdle(0);
+    c.setConnectionTimeout(settings.connectTimeout().toMillis());
+    c.setValidationTimeout(Math.max(250, settings.connectTimeout().toMillis() / 2));
+    // never fail construction: an unreachable database is a state the store retries through
+    c.setInitializationFailTimeout(-1);
+    c.addDataSourceProperty("reWriteBatchedInserts", "true");
+    c.addDataSourceProperty("socketTimeout", "30");
+    this.pool = new HikariDataSource(c);
+    this.schema = settings.schema();
+    this.insert = "INSERT INTO " + schema + ".inference_results (request_id, asset_id, model_name,"
+        + " model_version, received_at, first_ts_ms, last_ts_ms, sample_count, window_count,"
+        + " anomaly_score, is_anomaly, threshold, window_scores, source, latency_ms, cached)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        + " ON CONFLICT (request_id) DO NOTHING";
+  }
+
+  /** Runs the migrations now (also done lazily before the first write). */
+  public synchronized void migrate() {
+    if (migrated) {
+      return;
+    }
+    var result = Flyway.configure()
+        .dataSource(pool)
+        .schemas(schema)
+        .defaultSchema(schema)
+        .createSchemas(true)
+        .locations("classpath:db/migration/psa")
+        .load()
+        .migrate();
+    LOG.info("database schema {} at version {} ({} migrations applied)",
+        schema, result.targetSchemaVersion, result.migrationsExecuted);
+    migrated = true;
+  }
+
+  @Override
+  public void write(List<InferenceResult> batch) throws SQLException {
+    migrate();
+    try (Connection conn = pool.getConnection()) {
+      conn.setAutoCommit(false);
+      try (PreparedStatement ps = conn.prepareStatement(insert)) {
+        for (InferenceResult r : batch) {
+          bind(conn, ps, r);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+        conn.commit();
+      } catch (SQLException e) {
+        conn.rollback();
+        throw e;
+      }
+    }
+  }
+
+  private static void bind(Connection conn, PreparedStatement ps, InferenceResult r)
+      throws SQLException {
+    ps.setString(1, r.requestId());
+    if (r.assetId() == null) {
+      ps.setNull(2, Types.VARCHAR);
+    } else {
+      ps.setString(2, r.assetId());
+    }
+    ps.setString(3, r.modelName());
+    ps.setString(4, r.modelVersion());
+    ps.setTimestamp(5, Timestamp.from(r.receivedAt()));
+    ps.setLong(6, r.firstTsMs());
+    ps.setLong(7, r.lastTsMs());
+    ps.setInt(8, r.sampleCount());
+    ps.setInt(9, r.windowCount());
+    ps.setDouble(10, r.anomalyScore());
+    ps.setBoolean(11, r.isAnomaly());
+    ps.setDouble(12, r.threshold());
+    Double[] boxed = new Double[r.windowScores().length];
+    for (int i = 0; i < boxed.length; i++) {
+      boxed[i] = r.windowScores()[i];
+    }
+    Array scores = conn.createArrayOf("float8", boxed);
+    ps.setArray(13, scores);
+    ps.setString(14, r.source());
+    ps.setDouble(15, r.latencyMs());
+    ps.setBoolean(16, r.cached());
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

@@ -1,0 +1,34 @@
+package io.psa.container.server;
+
+/**
+ * The errors the server itself raises (the pipeline's are {@link
+ * io.psa.dsp.ValidationException.Code}), each with its HTTP status. {@code name()} is the API's
+ * {@code error.code}.
+ */
+public enum ErrorCode {
+  /** The body could not be read to its end: the client stopped sending or went away. */
+  BODY_INCOMPLETE(400),
+  NOT_FOUND(404),
+  METHOD_NOT_ALLOWED(405),
+  /** The {@code Accept} header names no type the server writes. */
+  NOT_ACCEPTABLE(406),
+  /** The client took longer than the request timeout to send the body. */
+  REQUEST_TIMEOUT(408),
+  PAYLOAD_TOO_LARGE(413),
+  UNSUPPORTED_MEDIA_TYPE(415),
+  /** A server fault; the message never carries internals. */
+  INTERNAL(500),
+  MODEL_NOT_LOADED(503),
+  /** Scoring took longer than the request timeout; the client may retry. */
+  TIMEOUT(503);
+
+  private final int status;
+
+  ErrorCode(int status) {
+    this.status = status;
+  }
+
+  public int status() {
+    return status;
+  }
+}

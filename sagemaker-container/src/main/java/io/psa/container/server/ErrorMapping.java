@@ -1,0 +1,65 @@
+package io.psa.container.server;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.psa.dsp.ValidationException;
+import io.psa.model.scoring.PredictionJson;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place exceptions become answers, all as the API.md error JSON of {@link PredictionJson}:
+ * a {@link ValidationException} is a 400 naming the field, an {@link ApiException} its code's
+ * status, 404 and 405 from the router likewise, and anything else a 500 that says only "internal
+ * error" and the request id, with the stack trace in the log under that id.
+ */
+final class ErrorMapping {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+  private final Metrics metrics;
+
+  ErrorMapping(Metrics metrics) {
+    this.metrics = metrics;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.exception(ValidationException.class, this::validation);
+    routes.exception(ApiException.class, this::api);
+    routes.exception(Exception.class, this::unexpected);
+    routes.error(404, ctx -> write(ctx, ErrorCode.NOT_FOUND, "no route " + ctx.method() + " "
+        + clip(ctx.path()) + "; the routes are " + String.join(", ", PsaServer.ROUTES), null));
+    routes.error(405, ctx -> write(ctx, ErrorCode.METHOD_NOT_ALLOWED,
+        "method " + ctx.method() + " is not allowed on " + clip(ctx.path()), null));
+  }
+
+  private void validation(ValidationException e, Context ctx) {
+    String code = e.code().name().toLowerCase(Locale.ROOT);
+    metrics.error(code);
+    ctx.status(400).contentType("application/json").result(PredictionJson.errorBytes(e));
+  }
+
+  private void api(ApiException e, Context ctx) {
+    if (e.code() == ErrorCode.TIMEOUT || e.code() == ErrorCode.MODEL_NOT_LOADED) {
+      ctx.header("Retry-After", "1");
+    }
+    write(ctx, e.code(), e.getMessage(), null);
+  }
+
+  private void unexpected(Exception e, Context ctx) {
+    String id = RequestIds.of(ctx);
+    LOG.error("request {} {} {} failed", id, ctx.method(), clip(ctx.path()), e);
+    write(ctx, ErrorCode.INTERNAL, "internal error; request id " + id, null);
+  }
+
+  private void write(Context ctx, ErrorCode code, String message, String field) {
+    String name = code.name().toLowerCase(Locale.ROOT);
+    metrics.error(name);
+    ctx.status(code.status()).contentType("application/json")
+        .result(PredictionJson.errorBytes(name, message, field));
+  }
+
+  private static String clip(String s) {
+    return s.length() <= 100 ? s : s.substring(0, 100) + "...";
+  }
+}

@@ -1,0 +1,66 @@
+package io.psa.container.server;
+
+import io.javalin.http.Context;
+import io.psa.container.persistence.InferenceResult;
+import io.psa.container.persistence.ResultStore;
+import io.psa.dsp.input.PredictRequest;
+import io.psa.model.BatchScorer;
+import io.psa.model.Prediction;
+import io.psa.model.scoring.ModelScorer;
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * {@code POST /invocations} and {@code POST /predict}: check the types, read the body under the
+ * size cap, answer from the cache or parse and score under the deadline, record the result off
+ * the request path, and answer in the {@code Accept} type.
+ */
+final class InvocationHandler {
+  private final ModelHolder models;
+  private final BodyReader bodies;
+  private final ResponseCache cache;
+  private final ScoringPool pool;
+  private final ResultStore store;
+  private final long timeoutNanos;
+
+  InvocationHandler(ModelHolder models, ServerSettings settings, ResponseCache cache,
+      ScoringPool pool, ResultStore store) {
+    this.models = models;
+    this.bodies = new BodyReader(settings.maxBodyBytes());
+    this.cache = cache;
+    this.pool = pool;
+    this.store = store;
+    this.timeoutNanos = settings.requestTimeout().toNanos();
+  }
+
+  void invoke(Context ctx) throws IOException {
+    long start = System.nanoTime();
+    Instant received = Instant.now();
+    String requestId = RequestIds.of(ctx);
+    MediaTypes in = MediaTypes.ofContentType(ctx.contentType());
+    MediaTypes out = MediaTypes.ofAccept(ctx.header("Accept"));
+    BatchScorer scorer = models.require();
+    byte[] body = bodies.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong());
+
+    ResponseCache.Key key = cache.key(body, in, scorer.model().version());
+    Prediction hit = cache.get(key);
+    Prediction p;
+    if (hit != null) {
+      p = hit.withRequestId(requestId);
+    } else {
+      p = pool.call(() -> score(scorer, body, in, requestId), start + timeoutNanos);
+      cache.put(key, p);
+    }
+    double latencyMs = (System.nanoTime() - start) / 1e6;
+    store.record(InferenceResult.of(p, received, InferenceResult.SOURCE_API, latencyMs, hit != null));
+    ctx.status(200).contentType(out.mime).result(WindowRows.write(p, out));
+  }
+
+  private static Prediction score(BatchScorer scorer, byte[] body, MediaTypes in, String requestId) {
+    PredictRequest request = RequestParser.parse(body, in, scorer.channels(), scorer.config().maxRecords());
+    if (scorer instanceof ModelScorer m) {
+      m.checkRequestConfig(request.config());
+    }
+    return scorer.score(request.batch(), request.assetId(), requestId);
+  }
+}

@@ -1,0 +1,32 @@
+package io.psa.model.evaluation;
+
+import java.util.List;
+
+/**
+ * One detector on one file: the test rows' predictions and what the pictures draw.
+ *
+ * @param file the experiment
+ * @param detector the detector's name as configured
+ * @param testDatetimes the test rows' datetime strings as in the file
+ * @param labels the test rows' {@code anomaly} labels
+ * @param predictions the test rows' 0/1 predictions
+ * @param scores per test row, the calibrated [0, 1] score of the window that labels it (0 when none)
+ * @param threshold the alarm threshold in the calibrated space
+ * @param counts predictions against labels
+ * @param seconds wall time of fitting and scoring, s
+ */
+public record FileResult(
+    SkabFile file,
+    String detector,
+    List<String> testDatetimes,
+    int[] labels,
+    int[] predictions,
+    double[] scores,
+    double threshold,
+    Counts counts,
+    double seconds) {
+
+  public FileResult {
+    testDatetimes = List.copyOf(testDatetimes);
+  }
+}

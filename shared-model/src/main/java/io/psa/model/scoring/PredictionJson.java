@@ -1,0 +1,143 @@
+package io.psa.model.scoring;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.psa.dsp.ValidationException;
+import io.psa.model.Prediction;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the JSON bodies of API.md with Jackson's streaming generator: the {@code /predict}
+ * response (snake_case; {@code details.threshold}, {@code window_scores}, {@code windows[]},
+ * {@code feature_vector_sample}, {@code diagnostics}) and the error body
+ * <code>{"error": {"code", "message", "field"}}</code>.
+ *
+ * <p>{@code details.diagnostics} holds {@code top_features}, the {@link #TOP_FEATURES} largest
+ * feature shares of the highest-scoring window (all features' shares sum to 1), and
+ * {@code channels}, every channel's summed share, largest first.
+ */
+public final class PredictionJson {
+
+  /** How many features {@code diagnostics.top_features} lists. */
+  public static final int TOP_FEATURES = 5;
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private PredictionJson() {}
+
+  /** The response body as UTF-8 bytes. */
+  public static byte[] toBytes(Prediction p) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + 64 * p.windows().size());
+    try {
+      write(p, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Writes the response body; the stream is flushed, not closed. */
+  public static void write(Prediction p, OutputStream out) throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+      g.writeStartObject();
+      g.writeStringField("request_id", p.requestId());
+      g.writeStringField("asset_id", p.assetId());
+      number(g, "anomaly_score", p.anomalyScore());
+      g.writeBooleanField("is_anomaly", p.isAnomaly());
+      g.writeObjectFieldStart("model");
+      g.writeStringField("name", p.model().name());
+      g.writeStringField("version", p.model().version());
+      g.writeStringField("detector", p.model().detector());
+      g.writeEndObject();
+      g.writeObjectFieldStart("details");
+      number(g, "threshold", p.threshold());
+      g.writeArrayFieldStart("window_scores");
+      for (Prediction.Window w : p.windows()) {
+        number(g, w.score());
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("windows");
+      for (Prediction.Window w : p.windows()) {
+        g.writeStartObject();
+        g.writeNumberField("start_ts_ms", w.startTsMs());
+        g.writeNumberField("end_ts_ms", w.endTsMs());
+        number(g, "score", w.score());
+        g.writeBooleanField("is_anomaly", w.isAnomaly());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("feature_vector_sample");
+      for (Map.Entry<String, Double> e : p.featureVectorSample().entrySet()) {
+        number(g, e.getKey(), e.getValue());
+      }
+      g.writeEndObject();
+      diagnostics(g, p.diagnostics());
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+  }
+
+  private static void diagnostics(JsonGenerator g, List<Prediction.Contribution> all)
+      throws IOException {
+    g.writeObjectFieldStart("diagnostics");
+    g.writeArrayFieldStart("top_features");
+    for (Prediction.Contribution c : all.subList(0, Math.min(TOP_FEATURES, all.size()))) {
+      g.writeStartObject();
+      g.writeStringField("feature", c.feature());
+      g.writeStringField("channel", c.channel());
+      number(g, "share", c.share());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeObjectFieldStart("channels");
+    for (Map.Entry<String, Double> e : Diagnostics.byChannel(all).entrySet()) {
+      number(g, e.getKey(), e.getValue());
+    }
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  /** The error body for input a client sent ({@code code} is the reason in lower snake_case). */
+  public static byte[] errorBytes(ValidationException e) {
+    return errorBytes(e.code().name().toLowerCase(Locale.ROOT), e.getMessage(), e.field());
+  }
+
+  /** An error body of any code, e.g. {@code payload_too_large}; {@code field} may be null. */
+  public static byte[] errorBytes(String code, String message, String field) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      g.writeStartObject();
+      g.writeObjectFieldStart("error");
+      g.writeStringField("code", code);
+      g.writeStringField("message", message);
+      g.writeStringField("field", field);
+      g.writeEndObject();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  // JSON has no NaN or infinity: such a value is written as null rather than breaking the body
+  private static void number(JsonGenerator g, String name, double v) throws IOException {
+    g.writeFieldName(name);
+    number(g, v);
+  }
+
+  private static void number(JsonGenerator g, double v) throws IOException {
+    if (Double.isFinite(v)) {
+      g.writeNumber(v);
+    } else {
+      g.writeNull();
+    }
+  }
+}
