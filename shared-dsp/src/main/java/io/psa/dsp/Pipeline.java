@@ -46,11 +46,6 @@ public final class Pipeline {
     return featureNames;
   }
 
-  /** The low-pass this pipeline applies, or null when {@code lowpass_hz} is off. */
-  ZeroPhaseFilter lowpass() {
-    return lowpass;
-  }
-
   /**
    * Features of every window of a batch. Checks the input rules first (ordering, gaps, record
    * count, enough data for the filter and one window).

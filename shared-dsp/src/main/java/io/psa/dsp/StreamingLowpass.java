@@ -37,6 +37,7 @@ final class StreamingLowpass implements StreamingGrid.Sink {
   private final double[][] backwardStates;
   private long base;
   private int length;
+  private int tailSlot; // where the next raw sample goes in tail, count % (padlen + 1)
   private long count;
   private long forwardEnd = -1; // -1 until the forward pass has started
   private long done;
@@ -86,11 +87,11 @@ final class StreamingLowpass implements StreamingGrid.Sink {
 
   @Override
   public void accept(double[] values) {
-    int slot = (int) (count % (padlen + 1));
     for (int c = 0; c < channels; c++) {
       buffer[c][length] = values[c];
-      tail[c][slot] = values[c];
+      tail[c][tailSlot] = values[c];
     }
+    tailSlot = tailSlot == padlen ? 0 : tailSlot + 1;
     length++;
     count++;
     if (forwardEnd < 0 && count == padlen + 1) {

@@ -2,7 +2,8 @@ package io.psa.dsp;
 
 /**
  * Per-thread scratch arrays of {@link Pipeline}, grown on demand and reused across batches so the
- * steady state allocates only the outputs.
+ * steady state allocates only the outputs. Batches longer than {@link #RETAIN_LIMIT} grid samples
+ * (about 45 minutes at 10 ms) use arrays of their own, which the garbage collector takes back.
  */
 final class Workspace {
 
@@ -16,8 +17,11 @@ final class Workspace {
   int[] segment = new int[0];
   double[] offset = new double[0];
 
+  /** Grid samples above which a batch gets arrays of its own, so a thread does not keep them. */
+  static final int RETAIN_LIMIT = 1 << 18;
+
   static Workspace get(int channels, int gridSize, int workSize, int stateSize, int resampled) {
-    Workspace w = CURRENT.get();
+    Workspace w = gridSize > RETAIN_LIMIT ? new Workspace() : CURRENT.get();
     w.ensure(channels, gridSize, workSize, stateSize, resampled);
     return w;
   }

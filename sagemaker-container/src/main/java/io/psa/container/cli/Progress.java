@@ -1,6 +1,8 @@
 package io.psa.container.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * A one-line progress report on standard error, redrawn at most twice a second, for long jobs run
@@ -21,22 +23,34 @@ final class Progress {
   private final String label;
   private final long total;
   private final boolean enabled;
+  private final LongSupplier clock;
   private long lastDraw;
 
+  /** Progress of {@code total} records, shown if {@code bin/psa} found a terminal. */
   Progress(PrintWriter err, String label, long total) {
+    this(err, label, total, Boolean.getBoolean(TTY_PROPERTY), System::nanoTime);
+  }
+
+  /**
+   * @param terminal whether standard error is a terminal
+   * @param clock nanoseconds, as {@link System#nanoTime}
+   */
+  Progress(PrintWriter err, String label, long total, boolean terminal, LongSupplier clock) {
     this.err = err;
     this.label = label;
     this.total = total;
-    this.enabled = Boolean.getBoolean(TTY_PROPERTY) && total >= MIN_RECORDS;
-    this.lastDraw = System.nanoTime();
+    this.enabled = terminal && total >= MIN_RECORDS;
+    this.clock = clock;
+    this.lastDraw = clock.getAsLong();
   }
 
   /** Reports that {@code done} of the total records are written. */
   void update(long done) {
-    long now = System.nanoTime();
+    long now = clock.getAsLong();
     if (enabled && now - lastDraw >= REDRAW_NANOS) {
       lastDraw = now;
-      err.printf("\r%s: %3d%% (%,d of %,d records)", label, 100 * done / total, done, total);
+      err.printf(
+          Locale.ROOT, "\r%s: %3d%% (%,d of %,d records)", label, 100 * done / total, done, total);
       err.flush();
     }
   }

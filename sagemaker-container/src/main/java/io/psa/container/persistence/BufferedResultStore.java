@@ -162,8 +162,8 @@ public final class BufferedResultStore implements ResultStore {
       try {
         writer.write(batch);
         written.addAndGet(batch.size());
-        if (!databaseUp) {
-          LOG.info("database reachable; writing results again");
+        if (lastError != null) {
+          LOG.info("database reachable again; writing results");
         }
         databaseUp = true;
         lastError = null;

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,12 @@ class PsaLauncherIT {
   static void linkTheLauncher() throws IOException {
     assertThat(LAUNCHER).isExecutable();
     link = Files.createSymbolicLink(dir.resolve("psa"), LAUNCHER);
+  }
+
+  @AfterAll
+  static void unlinkTheLauncher() throws IOException {
+    // removed here, as JUnit warns when its temporary directory holds a link leading outside
+    Files.deleteIfExists(link);
   }
 
   private static void needTheJar() {

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * A long signal read in chunks (a CSV or JSON Lines file of hours), so that it can be scored in
  * bounded memory by {@link io.psa.dsp.StreamingPipeline}. Record indices in errors count from the
- * start of the signal, across chunks, and the message gives the line. Not thread-safe.
+ * start of the signal, across chunks, and the message gives the line. After an exception the
+ * reader's position is undefined: close it. Not thread-safe.
  *
  * <pre>{@code
  * try (SignalReader in = SignalFiles.open(path, channels)) {

@@ -7,14 +7,14 @@ import java.util.Map;
 
 /**
  * Raw score to {@code [0, 1]}: the empirical CDF of the training windows' raw scores, made
- * piecewise linear between quantile knots, with a saturating exponential tail above the training
+ * piecewise linear between quantile knots, with a saturating tail above the training
  * maximum so that larger raw scores keep ranking higher instead of all becoming 1.
  *
  * <p>Knot {@code j} maps raw value {@code raw[j]} (the training quantile at level {@code
  * level[j]}) to {@code level[j] · n / (n + 1)} for {@code n} training scores (Weibull plotting
  * position): the training maximum maps below 1, leaving room for the tail
- * {@code top + (1 − top) · (1 − exp(−(x − max) / tau))}, with {@code tau} the spread between the
- * training median and maximum. Below the training minimum the score is 0. The map is monotone
+ * {@code top + (1 − top) · d / (1 + d)} with {@code d = (x − max) / tau}, {@code tau} the spread
+ * between the training median and maximum. Below the training minimum the score is 0. The map is monotone
  * non-decreasing everywhere and strictly increasing from the minimum of the training scores up,
  * except across raw values where many training scores tie.
  *
@@ -65,7 +65,10 @@ public record ScoreCalibration(
     }
     int last = raw.length - 1;
     if (x > raw[last]) {
-      double tail = -Math.expm1(-(x - raw[last]) / tailScale);
+      // rational, not exponential: it stays below 1 in double precision until x - max is about
+      // 1e16 tails, so even huge anomalies keep their order
+      double d = (x - raw[last]) / tailScale;
+      double tail = d / (1 + d);
       return calibrated[last] + (1 - calibrated[last]) * tail;
     }
     if (x < raw[0]) {

@@ -43,11 +43,20 @@ public record SkabConfig(
    *
    * @param exclusive fit on one file at a time: DJL's PyTorch engine keeps one gradient collector
    *     per process, so two neural trainings must not overlap [false]
+   * @param alarm this detector's own threshold and k-of-n rule, or null for the configuration's:
+   *     score distributions differ in shape between detectors (a forest's path lengths are
+   *     bounded, a squared error is heavy-tailed), so the same margin means different things
    */
-  public record DetectorSpec(String name, Map<String, String> hyperparameters, boolean exclusive) {
+  public record DetectorSpec(
+      String name, Map<String, String> hyperparameters, boolean exclusive, AlarmRule alarm) {
     public DetectorSpec {
       hyperparameters = Map.copyOf(hyperparameters);
     }
+  }
+
+  /** The alarm rule that applies to a detector: its own, else the configuration's. */
+  public AlarmRule alarmOf(DetectorSpec spec) {
+    return spec.alarm() != null ? spec.alarm() : alarm;
   }
 
   public SkabConfig {
@@ -69,7 +78,7 @@ public record SkabConfig(
   public SkabConfig only(String detector) {
     DetectorSpec spec = detectors.stream()
         .filter(d -> d.name().equalsIgnoreCase(detector)).findFirst()
-        .orElse(new DetectorSpec(detector, Map.of(), false));
+        .orElse(new DetectorSpec(detector, Map.of(), false, null));
     return new SkabConfig(name, version, trainRows, pipeline, features, drift, alarm, seed,
         List.of(spec), plotChannel);
   }

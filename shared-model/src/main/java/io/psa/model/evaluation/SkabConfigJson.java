@@ -16,10 +16,9 @@ final class SkabConfigJson {
   static SkabConfig fromMap(Map<?, ?> map) {
     Map<String, Object> m = withoutComments(map);
     Map<String, Object> drift = withoutComments(object(m, "slow_drift"));
-    Map<String, Object> threshold = withoutComments(object(m, "threshold"));
-    Map<String, Object> alarm = withoutComments(object(m, "alarm"));
+    AlarmRule alarm = alarm(m, null);
     List<SkabConfig.DetectorSpec> detectors = list(m, "detectors").stream()
-        .map(d -> detector(withoutComments((Map<?, ?>) d))).toList();
+        .map(d -> detector(withoutComments((Map<?, ?>) d), alarm)).toList();
     return new SkabConfig(
         string(m, "name", null),
         (int) number(m, "version", 1),
@@ -29,8 +28,7 @@ final class SkabConfigJson {
         drift.isEmpty() ? DriftRemoval.OFF : new DriftRemoval(
             list(drift, "channels").stream().map(String::valueOf).toList(),
             number(drift, "time_constant_s", 300)),
-        new AlarmRule(number(threshold, "quantile", 0.99), number(threshold, "margin", 0),
-            (int) number(alarm, "k", 1), (int) number(alarm, "n", 1)),
+        alarm,
         (long) number(m, "seed", 42),
         detectors,
         string(m, "plot_channel", null));
@@ -45,18 +43,46 @@ final class SkabConfigJson {
     m.put("features", c.features());
     m.put("slow_drift", Map.of("channels", c.drift().channels(),
         "time_constant_s", c.drift().timeConstantS()));
-    m.put("threshold", Map.of("quantile", c.alarm().quantile(), "margin", c.alarm().margin()));
-    m.put("alarm", Map.of("k", c.alarm().k(), "n", c.alarm().n()));
+    m.putAll(alarmMap(c.alarm()));
     m.put("seed", c.seed());
     m.put("detectors", c.detectors().stream()
-        .map(d -> Map.of("name", d.name(), "hyperparameters", new TreeMap<>(d.hyperparameters()),
-            "exclusive", d.exclusive()))
+        .map(d -> {
+          Map<String, Object> dm = new LinkedHashMap<>();
+          dm.put("name", d.name());
+          dm.put("hyperparameters", new TreeMap<>(d.hyperparameters()));
+          dm.put("exclusive", d.exclusive());
+          dm.putAll(alarmMap(c.alarmOf(d)));
+          return dm;
+        })
         .toList());
     m.put("plot_channel", c.plotChannel());
     return m;
   }
 
-  private static SkabConfig.DetectorSpec detector(Map<String, Object> d) {
+  private static Map<String, Object> alarmMap(AlarmRule a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("threshold", Map.of("quantile", a.quantile(), "margin", a.margin()));
+    m.put("alarm", Map.of("k", a.k(), "n", a.n()));
+    return m;
+  }
+
+  /**
+   * The {@code threshold} and {@code alarm} objects of {@code m} over {@code fallback}'s values;
+   * null when {@code fallback} is given and {@code m} has neither.
+   */
+  private static AlarmRule alarm(Map<String, Object> m, AlarmRule fallback) {
+    if (fallback != null && !m.containsKey("threshold") && !m.containsKey("alarm")) {
+      return null;
+    }
+    AlarmRule base = fallback != null ? fallback : new AlarmRule(0.99, 0, 1, 1);
+    Map<String, Object> threshold = withoutComments(object(m, "threshold"));
+    Map<String, Object> alarm = withoutComments(object(m, "alarm"));
+    return new AlarmRule(number(threshold, "quantile", base.quantile()),
+        number(threshold, "margin", base.margin()), (int) number(alarm, "k", base.k()),
+        (int) number(alarm, "n", base.n()));
+  }
+
+  private static SkabConfig.DetectorSpec detector(Map<String, Object> d, AlarmRule global) {
     Map<String, String> hyper = new HashMap<>();
     object(d, "hyperparameters").forEach((k, v) -> {
       if (!String.valueOf(k).startsWith("_")) {
@@ -67,7 +93,8 @@ final class SkabConfigJson {
     if (name == null) {
       throw ValidationException.ofConfig("detectors", "every detector needs a name");
     }
-    return new SkabConfig.DetectorSpec(name, hyper, Boolean.TRUE.equals(d.get("exclusive")));
+    return new SkabConfig.DetectorSpec(name, hyper, Boolean.TRUE.equals(d.get("exclusive")),
+        alarm(d, global));
   }
 
   private static Map<String, Object> withoutComments(Map<?, ?> map) {

@@ -45,7 +45,7 @@ public final class SkabProtocol {
     double[] raw = detector.score(scaler.transform(features.rows()));
     double[] trainRaw = Arrays.copyOf(raw, train);
 
-    AlarmRule rule = config.alarm();
+    AlarmRule rule = config.alarmOf(spec);
     double threshold = rule.threshold(trainRaw);
     boolean[] alarms = rule.decide(raw, threshold);
     // the calibration only draws the pictures; decisions are taken on raw scores above

@@ -33,16 +33,19 @@ class ScoreCalibrationProperties {
   @Property(tries = 300)
   void larger_raw_scores_above_the_training_maximum_still_rank_higher(
       @ForAll @Size(min = 2, max = 300) double[] training,
-      @ForAll @DoubleRange(min = 0, max = 20) double d1,
-      @ForAll @DoubleRange(min = 0, max = 20) double d2) {
+      @ForAll @DoubleRange(min = 0, max = 1e6) double d1,
+      @ForAll @DoubleRange(min = 0, max = 1e6) double d2) {
     double[] t = finite(training);
     ScoreCalibration c = CalibrationFitter.fit(t, 0.995);
     double max = java.util.Arrays.stream(t).max().orElseThrow();
-    double lo = Math.min(d1, d2);
-    double hi = Math.max(d1, d2);
-    if (hi - lo > 1e-3) {
-      // d in units of the tail scale: strictly increasing for 20 scales past the maximum
-      assertThat(c.apply(max + hi * c.tailScale())).isGreaterThan(c.apply(max + lo * c.tailScale()));
+    double xlo = max + Math.min(d1, d2) * c.tailScale();
+    double xhi = max + Math.max(d1, d2) * c.tailScale();
+    // the distances as represented after rounding x (tiny tail scales lose digits)
+    double lo = (xlo - max) / c.tailScale();
+    double hi = (xhi - max) / c.tailScale();
+    if (hi - lo > 1e-3 * (1 + hi)) {
+      // d in units of the tail scale: strictly increasing for a million scales past the maximum
+      assertThat(c.apply(xhi)).isGreaterThan(c.apply(xlo));
     }
   }
 

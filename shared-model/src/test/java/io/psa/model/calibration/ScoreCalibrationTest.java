@@ -39,9 +39,10 @@ class ScoreCalibrationTest {
     ScoreCalibration c = CalibrationFitter.fit(ramp(), 0.995);
     assertThat(c.apply(-5)).isEqualTo(0.0);
     assertThat(c.apply(999)).isCloseTo(1000 / 1001.0, within(1e-15));
-    // tau = max - median = 999 - 499.5; one tau above the maximum closes 1 - 1/e of the gap
-    double oneTau = c.apply(999 + 499.5);
-    assertThat(oneTau).isCloseTo(1000 / 1001.0 + (1 / 1001.0) * (1 - Math.exp(-1)), within(1e-15));
+    // tau = max - median = 999 - 499.5; one tau above the maximum closes half the gap to 1
+    assertThat(c.apply(999 + 499.5)).isCloseTo(1000 / 1001.0 + 0.5 / 1001.0, within(1e-15));
+    // a thousand and a million tails above still differ
+    assertThat(c.apply(999 + 499.5e6)).isGreaterThan(c.apply(999 + 499.5e3));
     assertThat(c.apply(1e300)).isEqualTo(1.0);
   }
 

@@ -1,0 +1,46 @@
+package io.psa.model.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * No look-ahead: the predictions and scores of the first k rows are the same whether the file
+ * ends after row k or goes on, for several k, for each detector of this module. (The neural
+ * detectors are checked where their trainers are on the classpath, in sagemaker-container.)
+ */
+class CausalityTest {
+
+  private static final int[] CUTS = {61, 75, 99, 130, 170};
+
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pca", "isolation_forest"})
+  void predictions_of_the_first_k_rows_do_not_depend_on_later_rows(String detector)
+      throws IOException {
+    SyntheticSkab.noisy(dir, "0", 200, 120, 11);
+    SkabFile full = SkabReader.readFolder(dir).getFirst();
+    SkabConfig config = TestConfigs.small(List.of(TestConfigs.detector(detector)),
+        new AlarmRule(0.99, 0.5, 2, 3));
+    SkabProtocol protocol = new SkabProtocol(config);
+    FileResult whole = protocol.run(FileFeatures.of(full, config), config.detectors().getFirst());
+
+    for (int k : CUTS) {
+      FileResult cut = protocol.run(FileFeatures.of(full.head(k + 1), config),
+          config.detectors().getFirst());
+      int n = k + 1 - config.trainRows();
+      assertThat(cut.predictions()).as("k=%d", k)
+          .containsExactly(Arrays.copyOf(whole.predictions(), n));
+      assertThat(cut.scores()).as("k=%d", k).containsExactly(Arrays.copyOf(whole.scores(), n));
+    }
+    // the check is not vacuous: the shift after row 120 is found
+    assertThat(Arrays.stream(whole.predictions(), 130 - 60, 140).sum()).isPositive();
+  }
+}

@@ -1,0 +1,77 @@
+package io.psa.model.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.psa.dsp.ValidationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SkabConfigTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void loads_the_built_in_skab_v1_by_name_with_a_causal_pipeline() throws IOException {
+    SkabConfig c = SkabConfig.load("skab-v1");
+
+    assertThat(c.name()).isEqualTo("skab-v1");
+    assertThat(c.trainRows()).isEqualTo(400);
+    assertThat(c.pipeline().lowpass()).isFalse();
+    assertThat(c.pipeline().inputPeriodMs()).isEqualTo(1000);
+    assertThat(c.pipeline().outputPeriodMs()).isEqualTo(1000);
+    assertThat(c.drift().channels()).containsExactly("Temperature", "Thermocouple");
+    assertThat(c.detectors()).extracting(SkabConfig.DetectorSpec::name)
+        .contains("pca", "isolation_forest");
+  }
+
+  @Test
+  void reads_a_file_and_writes_back_the_same_settings() throws IOException {
+    SkabConfig c = SkabConfig.load("skab-v1");
+    Path file = dir.resolve("copy.json");
+    Files.writeString(file, new com.fasterxml.jackson.databind.ObjectMapper()
+        .writeValueAsString(c.toMap()));
+
+    assertThat(SkabConfig.load(file.toString()).toMap()).isEqualTo(c.toMap());
+  }
+
+  @Test
+  void refuses_the_zero_phase_low_pass_because_it_looks_ahead() throws IOException {
+    Path file = dir.resolve("lookahead.json");
+    Files.writeString(file, """
+        {"name": "x", "pipeline": {"input_period_ms": 1000, "output_period_ms": 1000,
+          "lowpass_hz": 0.2, "window_ms": 5000, "stride_ms": 1000},
+         "detectors": [{"name": "pca"}]}""");
+
+    assertThatThrownBy(() -> SkabConfig.load(file.toString()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("looks ahead")
+        .extracting(e -> ((ValidationException) e).field())
+        .isEqualTo("config.pipeline.lowpass_hz");
+  }
+
+  @Test
+  void an_unknown_name_is_an_input_error_naming_the_built_in_ones() {
+    assertThatThrownBy(() -> SkabConfig.load("skab-v9"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("skab-v1");
+  }
+
+  @Test
+  void a_detector_may_carry_its_own_threshold() throws IOException {
+    Path file = dir.resolve("own.json");
+    Files.writeString(file, """
+        {"name": "x", "threshold": {"quantile": 0.99, "margin": 1},
+         "pipeline": {"input_period_ms": 1000, "output_period_ms": 1000, "lowpass_hz": 0,
+          "window_ms": 5000, "stride_ms": 1000},
+         "detectors": [{"name": "pca"}, {"name": "isolation_forest", "threshold": {"margin": 0.25}}]}""");
+
+    SkabConfig c = SkabConfig.load(file.toString());
+
+    assertThat(c.alarmOf(c.detectors().get(0))).isEqualTo(new AlarmRule(0.99, 1, 1, 1));
+    assertThat(c.alarmOf(c.detectors().get(1))).isEqualTo(new AlarmRule(0.99, 0.25, 1, 1));
+  }
+}
