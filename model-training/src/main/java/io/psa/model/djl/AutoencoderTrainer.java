@@ -3,6 +3,7 @@ package io.psa.model.djl;
 import ai.djl.ndarray.types.Shape;
 import io.psa.model.DetectorTrainer;
 import io.psa.model.nn.DenseAutoencoderDetector;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,15 +30,22 @@ public final class AutoencoderTrainer implements DetectorTrainer {
     return fit(rows, AutoencoderSettings.fromMap(hyperparameters), seed);
   }
 
-  /** Trains on scaled rows (windows in time order; the order does not matter here). */
+  /**
+   * Trains on scaled rows, windows in time order: the most recent ones are held out to stop early
+   * (see {@link AutoencoderSettings#validationFraction()}).
+   */
   public DenseAutoencoderDetector fit(double[][] rows, AutoencoderSettings settings, long seed) {
     int features = TrainingBudget.checkRows(rows, 2, "the autoencoder");
     TrainingBudget.checkNarrower("ae_bottleneck_size", settings.bottleneckFor(features), features);
-    DjlRuntime.prepare(seed);
+    DjlRuntime.prepare(seed); // before any DJL class: offline, one thread
     AutoencoderNetwork network = new AutoencoderNetwork(features, settings, seed);
-    RowBatches batches = new RowBatches(rows, settings.batchSize());
-    int epochs = TrainingBudget.epochs(settings.epochs(), batches.count());
-    return TrainingLoop.fit(network.block(), new Shape(settings.batchSize(), features), epochs,
-        settings.learningRate(), batches, seed, block -> network.toDetector());
+    int split = TrainingBudget.validationStart(rows.length, settings.validationFraction());
+    RowBatches training = new RowBatches(Arrays.copyOfRange(rows, 0, split), settings.batchSize());
+    RowBatches validation = split == rows.length ? null
+        : new RowBatches(Arrays.copyOfRange(rows, split, rows.length), rows.length - split);
+    var plan = new TrainingLoop.Plan(TrainingBudget.epochs(settings.epochs(), training.count()),
+        settings.learningRate(), settings.patience(), seed);
+    return TrainingLoop.fit(network.block(), new Shape(settings.batchSize(), features), training,
+        validation, plan, block -> network.toDetector());
   }
 }

@@ -28,17 +28,24 @@ public final class LstmTrainer implements DetectorTrainer {
     return fit(rows, LstmSettings.fromMap(hyperparameters), seed);
   }
 
-  /** Trains on scaled rows of consecutive windows in time order. */
+  /**
+   * Trains on scaled rows of consecutive windows in time order: the most recent ones are held out
+   * to stop early (see {@link LstmSettings#validationFraction()}).
+   */
   public LstmDetector fit(double[][] rows, LstmSettings settings, long seed) {
     int features = TrainingBudget.checkRows(rows, 2, "the lstm detector");
     int hidden = settings.hiddenFor(features);
     TrainingBudget.checkNarrower("lstm_hidden_size", hidden, features);
-    DjlRuntime.prepare(seed);
+    DjlRuntime.prepare(seed); // before any DJL class: offline, one thread
     LstmNetwork network = new LstmNetwork(features, hidden, seed);
-    SequenceBatches batches = new SequenceBatches(rows, settings.batchSize(), settings.sequenceLength());
-    int epochs = TrainingBudget.epochs(settings.epochs(), batches.count());
-    Shape shape = new Shape(settings.batchSize(), settings.sequenceLength(), features);
-    return TrainingLoop.fit(network.block(), shape, epochs, settings.learningRate(), batches, seed,
-        block -> network.toDetector(settings.sequenceLength()));
+    int length = settings.sequenceLength();
+    int split = TrainingBudget.validationStart(rows.length, settings.validationFraction());
+    var training = new SequenceBatches(rows, 0, split, settings.batchSize(), length);
+    var validation = split == rows.length ? null
+        : new SequenceBatches(rows, split, rows.length, rows.length - split, length);
+    var plan = new TrainingLoop.Plan(TrainingBudget.epochs(settings.epochs(), training.count()),
+        settings.learningRate(), settings.patience(), seed);
+    return TrainingLoop.fit(network.block(), new Shape(settings.batchSize(), length, features),
+        training, validation, plan, block -> network.toDetector(length));
   }
 }

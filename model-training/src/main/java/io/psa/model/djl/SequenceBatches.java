@@ -7,9 +7,10 @@ import java.util.SplittableRandom;
 
 /**
  * Minibatches of window sequences: for each target window, the windows up to and including it as
- * input, the window itself as target. Half of the batches (drawn at random) use a shorter context
- * than the full sequence length, because the detector scores the first windows of every batch with
- * the shorter context available and must have seen such sequences.
+ * input, the window itself as target. Once shuffled, half of the batches (drawn at random) use a
+ * shorter context than the full sequence length, because the detector scores the first windows of
+ * every batch with the shorter context available and must have seen such sequences; unshuffled
+ * (validation), every batch uses the full length.
  */
 final class SequenceBatches implements TrainingLoop.Batches {
 
@@ -19,11 +20,19 @@ final class SequenceBatches implements TrainingLoop.Batches {
   private final int[] order;
   private int[] lengths = new int[0];
 
-  SequenceBatches(double[][] rows, int batchSize, int sequenceLength) {
+  /**
+   * @param rows all windows, in time order
+   * @param from first target window; earlier windows serve as context only
+   * @param to end of the target windows, exclusive
+   */
+  SequenceBatches(double[][] rows, int from, int to, int batchSize, int sequenceLength) {
     this.rows = Floats.of(rows);
-    this.batchSize = Math.min(batchSize, rows.length);
+    this.batchSize = Math.min(batchSize, to - from);
     this.sequenceLength = sequenceLength;
-    this.order = Floats.identity(rows.length);
+    this.order = Floats.identity(to - from);
+    for (int i = 0; i < order.length; i++) {
+      order[i] += from;
+    }
   }
 
   @Override
@@ -44,7 +53,7 @@ final class SequenceBatches implements TrainingLoop.Batches {
   public NDList[] make(NDManager manager, int index) {
     int from = index * batchSize;
     int size = Math.min(batchSize, order.length - from);
-    int length = lengths[index];
+    int length = index < lengths.length ? lengths[index] : sequenceLength;
     for (int r = 0; r < size; r++) {
       // the earliest windows have fewer predecessors: the whole batch uses the shortest context
       length = Math.min(length, order[from + r] + 1);

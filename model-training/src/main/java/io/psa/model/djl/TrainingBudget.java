@@ -50,6 +50,16 @@ final class TrainingBudget {
     return width;
   }
 
+  /**
+   * Where the training rows end and the validation rows (the most recent ones, closest to what
+   * will be scored next) begin: {@code rows} when the fraction is 0 or leaves fewer than 2 rows on
+   * either side.
+   */
+  static int validationStart(int rows, double fraction) {
+    int validation = (int) Math.round(rows * fraction);
+    return validation < 2 || rows - validation < 2 ? rows : rows - validation;
+  }
+
   /** Fails on {@code key} unless a code layer of {@code size} is narrower than {@code features}. */
   static void checkNarrower(String key, int size, int features) {
     if (size >= features) {

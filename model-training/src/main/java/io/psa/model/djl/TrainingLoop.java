@@ -18,7 +18,9 @@ import java.util.function.Function;
 
 /**
  * Minibatch training of a DJL block on CPU with Adam and the squared error, driven by our own
- * seeded batch order rather than DJL's dataset sampler, so that the seed alone fixes it.
+ * seeded batch order rather than DJL's dataset sampler, so that the seed alone fixes it. With a
+ * validation set it stops early: after each epoch it measures the validation loss, keeps the
+ * weights of the best epoch, and stops once {@code patience} epochs brought no improvement.
  *
  * <p>One training at a time per process: DJL's PyTorch engine allows a single gradient collector
  * at once, so concurrent callers (an evaluation fitting several files in parallel) queue here.
@@ -40,54 +42,67 @@ final class TrainingLoop {
     NDList[] make(NDManager manager, int index);
   }
 
+  /**
+   * How long and how fast to train.
+   *
+   * @param epochs most passes over the training batches; 0 only initializes
+   * @param learningRate Adam's step size
+   * @param patience epochs without a better validation loss before stopping
+   * @param seed fixes the batch order
+   */
+  record Plan(int epochs, double learningRate, int patience, long seed) {}
+
   private TrainingLoop() {}
 
   /**
-   * Trains {@code block} and hands it, still open, to {@code export}, whose result is returned;
-   * the block's arrays are freed afterwards.
+   * Trains {@code block} and hands it, still open, to {@code export} after the best epoch (the
+   * last one without validation); returns that export. The block's arrays are freed afterwards.
    *
    * @param inputShape one batch's input shape, to initialize the parameters
-   * @param epochs passes over {@code batches}; 0 only initializes
+   * @param validation one batch of held-out rows, or null to train all epochs
    */
-  static <T> T fit(
-      Block block,
-      Shape inputShape,
-      int epochs,
-      double learningRate,
-      Batches batches,
-      long seed,
+  static <T> T fit(Block block, Shape inputShape, Batches training, Batches validation, Plan plan,
       Function<Block, T> export) {
     synchronized (ENGINE_LOCK) {
-      return fitAlone(block, inputShape, epochs, learningRate, batches, seed, export);
+      DjlRuntime.prepare(plan.seed());
+      DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
+          .optOptimizer(Optimizer.adam()
+              .optLearningRateTracker(Tracker.fixed((float) plan.learningRate())).build())
+          .optDevices(new Device[] {Device.cpu()});
+      try (Model model = Model.newInstance("psa-training", Device.cpu(), DjlRuntime.ENGINE)) {
+        model.setBlock(block);
+        try (Trainer trainer = model.newTrainer(config)) {
+          trainer.initialize(inputShape);
+          return epochs(trainer, training, validation, plan, () -> export.apply(block));
+        }
+      }
     }
   }
 
-  private static <T> T fitAlone(
-      Block block,
-      Shape inputShape,
-      int epochs,
-      double learningRate,
-      Batches batches,
-      long seed,
-      Function<Block, T> export) {
-    DjlRuntime.prepare(seed);
-    DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
-        .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build())
-        .optDevices(new Device[] {Device.cpu()});
-    try (Model model = Model.newInstance("psa-training", Device.cpu(), DjlRuntime.ENGINE)) {
-      model.setBlock(block);
-      try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(inputShape);
-        SplittableRandom order = new SplittableRandom(seed);
-        for (int epoch = 0; epoch < epochs; epoch++) {
-          batches.shuffle(order);
-          for (int b = 0; b < batches.count(); b++) {
-            step(trainer, batches, b);
-          }
-        }
-        return export.apply(block);
+  private static <T> T epochs(Trainer trainer, Batches training, Batches validation, Plan plan,
+      java.util.function.Supplier<T> export) {
+    SplittableRandom order = new SplittableRandom(plan.seed());
+    T best = export.get();
+    double bestLoss = validation == null ? Double.NaN : validationLoss(trainer, validation);
+    int sinceBest = 0;
+    for (int epoch = 0; epoch < plan.epochs() && sinceBest < plan.patience(); epoch++) {
+      training.shuffle(order);
+      for (int b = 0; b < training.count(); b++) {
+        step(trainer, training, b);
+      }
+      if (validation == null) {
+        continue;
+      }
+      double loss = validationLoss(trainer, validation);
+      if (loss < bestLoss) {
+        bestLoss = loss;
+        best = export.get();
+        sinceBest = 0;
+      } else {
+        sinceBest++;
       }
     }
+    return validation == null ? export.get() : best;
   }
 
   private static void step(Trainer trainer, Batches batches, int index) {
@@ -100,6 +115,14 @@ final class TrainingLoop {
         collector.backward(loss);
       }
       trainer.step();
+    }
+  }
+
+  private static double validationLoss(Trainer trainer, Batches validation) {
+    try (NDManager scratch = trainer.getManager().newSubManager()) {
+      NDList[] batch = validation.make(scratch, 0);
+      NDList predictions = trainer.evaluate(batch[0]);
+      return trainer.getLoss().evaluate(batch[1], predictions).getFloat();
     }
   }
 }

@@ -47,8 +47,8 @@ class DeterministicTrainingTest {
   void training_moves_the_weights_away_from_their_seeded_start() {
     var settings = AutoencoderSettings.fromMap(Map.of("ae_epochs", "4"));
     AutoencoderNetwork network = new AutoencoderNetwork(24, settings, 5);
-    DenseAutoencoderDetector untrained = TrainingLoop.fit(network.block(), new Shape(64, 24), 0,
-        settings.learningRate(), new RowBatches(rows, 64), 5, block -> network.toDetector());
+    DenseAutoencoderDetector untrained = TrainingLoop.fit(network.block(), new Shape(64, 24),
+        new RowBatches(rows, 64), null, new TrainingLoop.Plan(0, 0.002, 1, 5), b -> network.toDetector());
     DenseAutoencoderDetector trained = new AutoencoderTrainer().fit(rows, settings, 5);
 
     double before = mean(untrained.score(rows));

@@ -17,10 +17,10 @@ class TrainerSettingsTest {
   @Test
   void defaults_are_the_documented_ones_and_survive_a_string_round_trip() {
     AutoencoderSettings ae = AutoencoderSettings.defaults();
-    assertThat(ae).isEqualTo(new AutoencoderSettings(32, 0, Activation.TANH, 0, 64, 0.002));
+    assertThat(ae).isEqualTo(new AutoencoderSettings(32, 0, Activation.TANH, 0, 64, 0.2, 5, 0.002));
     assertThat(AutoencoderSettings.fromMap(ae.toMap())).isEqualTo(ae);
     LstmSettings lstm = LstmSettings.defaults();
-    assertThat(lstm).isEqualTo(new LstmSettings(8, 0, 0, 64, 0.005));
+    assertThat(lstm).isEqualTo(new LstmSettings(8, 0, 0, 64, 0.2, 5, 0.005));
     assertThat(LstmSettings.fromMap(lstm.toMap())).isEqualTo(lstm);
     assertThat(AutoencoderSettings.KEYS).isEqualTo(ae.toMap().keySet());
     assertThat(LstmSettings.KEYS).isEqualTo(lstm.toMap().keySet());
@@ -78,6 +78,14 @@ class TrainerSettingsTest {
     assertThat(Detectors.trainer("lstm")).isInstanceOf(LstmTrainer.class);
     assertThat(Detectors.trainer("lstm").hyperparameterKeys()).contains("lstm_sequence_length");
     assertThat(Detectors.loadableKinds()).contains("autoencoder", "lstm");
+  }
+
+  @Test
+  void holds_out_the_most_recent_fifth_unless_a_side_would_get_fewer_than_two_rows() {
+    assertThat(TrainingBudget.validationStart(400, 0.2)).isEqualTo(320);
+    assertThat(TrainingBudget.validationStart(14_397, 0.2)).isEqualTo(11_518);
+    assertThat(TrainingBudget.validationStart(400, 0)).isEqualTo(400);
+    assertThat(TrainingBudget.validationStart(7, 0.2)).isEqualTo(7);
   }
 
   @Test

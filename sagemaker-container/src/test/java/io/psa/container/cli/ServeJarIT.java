@@ -83,10 +83,10 @@ class ServeJarIT {
       p.destroy(); // SIGTERM, as docker stop and SageMaker send
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s; log: %s", log).isTrue();
       reader.join(5_000);
-      assertThat(log).anyMatch(l -> l.contains("stopped"));
       if (db) {
         assertThat(rowsFor(schema, answer.get("request_id").asText())).isEqualTo(1);
       }
+      assertThat(log).as("exit status %d", p.exitValue()).anyMatch(l -> l.contains("INFO io.psa.container.cli.ServeCommand - stopped"));
     } finally {
       p.destroyForcibly();
       if (db) {

@@ -28,7 +28,7 @@ class CausalityTest {
     SyntheticSkab.noisy(dir, "0", 200, 120, 11);
     SkabFile full = SkabReader.readFolder(dir).getFirst();
     SkabConfig config = TestConfigs.small(List.of(TestConfigs.detector(detector)),
-        new AlarmRule(0.99, 0.5, 2, 3));
+        new AlarmRule(0.99, 0, 2, 3));
     SkabProtocol protocol = new SkabProtocol(config);
     FileResult whole = protocol.run(FileFeatures.of(full, config), config.detectors().getFirst());
 
