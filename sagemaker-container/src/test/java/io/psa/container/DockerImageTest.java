@@ -102,8 +102,7 @@ class DockerImageTest {
 
   @Test
   void train_runs_the_sagemaker_training_contract_and_other_commands_pass_through() throws Exception {
-    assertThat(entrypoint(Map.of(), "train")).containsExactly(
-        "-jar", "/opt/psa/psa.jar", "train", "--sagemaker");
+    assertThat(entrypoint(Map.of(), "train")).containsExactly("-jar", "/opt/psa/psa.jar", "train");
     assertThat(entrypoint(Map.of(), "simulate", "--duration", "1s")).containsExactly(
         "-jar", "/opt/psa/psa.jar", "simulate", "--duration", "1s");
   }

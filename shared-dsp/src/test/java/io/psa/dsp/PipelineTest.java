@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.psa.dsp.ValidationException.Code;
 import io.psa.dsp.testing.Batches;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class PipelineTest {
@@ -84,6 +88,31 @@ class PipelineTest {
         List.of("extra", "temperature", "acceleration", "force", "pressure"), b.tsMs(),
         new double[][] {new double[500], v[3], v[2], v[1], v[0]});
     assertThat(defaults.process(reordered).rows()).isDeepEqualTo(defaults.process(b).rows());
+  }
+
+  @Test
+  void one_pipeline_shared_by_threads_gives_each_batch_its_own_exact_features() throws Exception {
+    List<SensorBatch> batches = List.of(Batches.valid(1, 1_000), Batches.valid(2, 3_000),
+        Batches.valid(3, 700), Batches.valid(4, 1_500));
+    List<double[][]> expected = batches.stream().map(b -> defaults.process(b).rows()).toList();
+    try (var pool = Executors.newFixedThreadPool(4)) {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int offset = t;
+        results.add(pool.submit(() -> {
+          for (int round = 0; round < 50; round++) {
+            int i = (round + offset) % batches.size();
+            if (!Arrays.deepEquals(defaults.process(batches.get(i)).rows(), expected.get(i))) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (var result : results) {
+        assertThat(result.get()).isTrue();
+      }
+    }
   }
 
   @Test

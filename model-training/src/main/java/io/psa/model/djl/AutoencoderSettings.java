@@ -39,7 +39,8 @@ public record AutoencoderSettings(
     if (hiddenSize < 1 || bottleneckSize < 0 || epochs < 0 || batchSize < 1 || !(learningRate > 0)
         || !(validationFraction >= 0 && validationFraction < 1) || patience < 1) {
       throw new IllegalArgumentException("autoencoder settings out of range: hidden, batch, "
-          + "patience >= 1, bottleneck, epochs >= 0, learning rate > 0, validation fraction in [0, 1)");
+          + "patience >= 1, bottleneck, epochs >= 0, learning rate > 0, "
+          + "validation fraction in [0, 1)");
     }
   }
 

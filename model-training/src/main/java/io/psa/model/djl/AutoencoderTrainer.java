@@ -26,7 +26,8 @@ public final class AutoencoderTrainer implements DetectorTrainer {
   }
 
   @Override
-  public DenseAutoencoderDetector fit(double[][] rows, Map<String, String> hyperparameters, long seed) {
+  public DenseAutoencoderDetector fit(
+      double[][] rows, Map<String, String> hyperparameters, long seed) {
     return fit(rows, AutoencoderSettings.fromMap(hyperparameters), seed);
   }
 

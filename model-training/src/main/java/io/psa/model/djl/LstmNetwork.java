@@ -53,7 +53,8 @@ final class LstmNetwork {
       names.add(p.getKey());
       t.add(p.getValue().getArray().toFloatArray());
     }
-    if (!names.equals(List.of("l_0_i2h_WEIGHT", "l_0_h2h_WEIGHT", "l_0_i2h_BIAS", "l_0_h2h_BIAS"))) {
+    if (!names.equals(
+        List.of("l_0_i2h_WEIGHT", "l_0_h2h_WEIGHT", "l_0_i2h_BIAS", "l_0_h2h_BIAS"))) {
       throw new IllegalStateException("unexpected DJL LSTM parameters " + names);
     }
     LstmLayer layer = new LstmLayer(t.get(0), t.get(1), t.get(2), t.get(3), features);

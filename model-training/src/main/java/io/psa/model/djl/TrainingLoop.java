@@ -38,7 +38,7 @@ final class TrainingLoop {
     /** Batches in the current epoch. */
     int count();
 
-    /** Batch {@code index} of the current epoch as {inputs, targets}, created in {@code manager}. */
+    /** Batch {@code index} of the epoch as {inputs, targets}, created in {@code manager}. */
     NDList[] make(NDManager manager, int index);
   }
 

@@ -12,7 +12,6 @@ import ai.djl.training.ParameterStore;
 import io.psa.model.nn.DenseAutoencoderDetector;
 import io.psa.model.nn.LstmDetector;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -15,9 +15,11 @@ import javax.imageio.ImageIO;
 
 /**
  * The picture of one file: on top the chosen signal over the whole file, the training part on grey;
- * below, one panel per detector with its calibrated score of each test row, the threshold (dashed)
- * and its alarms (orange strip at the bottom). Labelled anomaly intervals are shaded red in every
- * panel; the x axis is seconds from the file's first row.
+ * below, one panel per detector with the score of each test row, the threshold (dashed) and its
+ * alarms (orange strip at the bottom). Scores are drawn relative to the training windows: their
+ * median at 0 and the alarm threshold at 1, cut off at {@value #TOP}, so every panel reads alike.
+ * Labelled anomaly intervals are shaded red in every panel; the x axis is seconds from the file's
+ * first row.
  */
 public final class FilePlot {
 
@@ -26,6 +28,9 @@ public final class FilePlot {
   static final Color ALARM = new Color(245, 150, 20);
   static final Color SIGNAL = new Color(40, 90, 170);
   static final Color THRESHOLD = new Color(200, 30, 30);
+
+  /** Scores above this many thresholds are drawn at the top edge. */
+  static final double TOP = 3;
 
   private static final int WIDTH = 1200;
   private static final int LEFT = 70;
@@ -61,20 +66,21 @@ public final class FilePlot {
     for (int d = 0; d < results.size(); d++) {
       FileResult r = results.get(d);
       Panel p = new Panel(g, LEFT, GAP + (d + 1) * (PANEL_H + GAP), WIDTH - LEFT - 30, PANEL_H,
-          t[0], t[t.length - 1], 0, 1);
+          t[0], t[t.length - 1], 0, TOP);
       shadeLabels(p, file.anomaly(), t, 0);
       for (int i = 0; i < r.predictions().length; i++) {
         if (r.predictions()[i] == 1) {
           g.setColor(ALARM);
-          g.fillRect(p.px(testT[i]), p.py(0.06), Math.max(1, p.px(testT[i] + 1) - p.px(testT[i])),
-              p.py(0) - p.py(0.06));
+          g.fillRect(p.px(testT[i]), p.py(0.06 * TOP),
+              Math.max(1, p.px(testT[i] + 1) - p.px(testT[i])), p.py(0) - p.py(0.06 * TOP));
         }
       }
       p.line(testT, r.scores(), Color.DARK_GRAY, 1.2f);
-      p.horizontal(r.threshold(), THRESHOLD, String.format("threshold %.3f", r.threshold()));
+      p.horizontal(1, THRESHOLD, "threshold");
       Counts k = r.counts();
-      p.axes(String.format("%s  score (calibrated)  F1 %.3f  FAR %.1f %%  MAR %.1f %%  (orange:"
-          + " alarms)", r.detector(), k.f1(), 100 * k.far(), 100 * k.mar()), "%.1f", 100);
+      p.axes(String.format("%s  score / threshold (training median = 0)  F1 %.3f  FAR %.1f %%"
+          + "  MAR %.1f %%  (orange: alarms)", r.detector(), k.f1(), 100 * k.far(), 100 * k.mar()),
+          "%.1f", 100);
     }
     g.dispose();
     Files.createDirectories(png.getParent());

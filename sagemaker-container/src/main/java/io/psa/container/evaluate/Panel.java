@@ -81,11 +81,11 @@ final class Panel {
     g.drawString(label, left + width - g.getFontMetrics().stringWidth(label) - 4, py(y) - 3);
   }
 
-  /** Frame, a title above, y ticks at the range ends and x ticks every {@code xStep}. */
+  /** Frame, a title above, y ticks at the range ends and x ticks every {@code xStep} (none if 0). */
   void axes(String title, String yFormat, double xStep) {
     g.setStroke(new BasicStroke(1f));
     g.setFont(SMALL);
-    for (double x = Math.ceil(x0 / xStep) * xStep; x <= x1; x += xStep) {
+    for (double x = Math.ceil(x0 / xStep) * xStep; xStep > 0 && x <= x1; x += xStep) {
       g.setColor(GRID);
       g.drawLine(px(x), top, px(x), top + height);
       g.setColor(AXIS);

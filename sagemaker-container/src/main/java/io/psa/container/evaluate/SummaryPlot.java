@@ -63,8 +63,8 @@ public final class SummaryPlot {
       bars(g, p, i, entries.get(i));
     }
     p.horizontal(0.85, new Color(30, 140, 60), "target F1 0.85");
-    p.axes("SKAB evaluation: " + subtitle + "   (solid: this run; pale: published leaderboard)",
-        "%.1f", 1000);
+    p.axes("SKAB evaluation: " + subtitle
+        + "   (solid: this run; pale: published leaderboard, all 34 SKAB files)", "%.1f", 0);
     legend(g, width);
     table(g, entries, 60, 410);
     g.dispose();

@@ -19,6 +19,8 @@ public enum ErrorCode {
   /** A server fault; the message never carries internals. */
   INTERNAL(500),
   MODEL_NOT_LOADED(503),
+  /** The server is stopping and takes no new requests. */
+  SHUTTING_DOWN(503),
   /** Scoring took longer than the request timeout; the client may retry. */
   TIMEOUT(503);
 

@@ -40,7 +40,7 @@ final class ErrorMapping {
   }
 
   private void api(ApiException e, Context ctx) {
-    if (e.code() == ErrorCode.TIMEOUT || e.code() == ErrorCode.MODEL_NOT_LOADED) {
+    if (e.code().status() == 503) {
       ctx.header("Retry-After", "1");
     }
     write(ctx, e.code(), e.getMessage(), null);

@@ -29,10 +29,14 @@ public final class PsaServer implements AutoCloseable {
 
   private final Javalin app;
   private final ScoringPool pool;
+  private final Drain drain;
+  private final long drainMillis;
 
-  private PsaServer(Javalin app, ScoringPool pool) {
+  private PsaServer(Javalin app, ScoringPool pool, Drain drain, long drainMillis) {
     this.app = app;
     this.pool = pool;
+    this.drain = drain;
+    this.drainMillis = drainMillis;
   }
 
   /** Creates and starts the server on {@code settings.host():settings.port()}. */
@@ -43,11 +47,16 @@ public final class PsaServer implements AutoCloseable {
         models, settings, new ResponseCache(settings, metrics), pool, store);
     StatusHandlers status = new StatusHandlers(models, store, metrics, settings);
     ErrorMapping errors = new ErrorMapping(metrics);
+    Drain drain = new Drain();
 
     Javalin app = Javalin.create(config -> {
       configure(config, settings);
-      config.requestLogger.http((ctx, ms) -> metrics.request(ctx.path(), ctx.statusCode(), ms));
+      config.requestLogger.http((ctx, ms) -> {
+        drain.finished();
+        metrics.request(ctx.path(), ctx.statusCode(), ms);
+      });
       config.routes.before(RequestIds::assign);
+      config.routes.before(drain::started);
       config.routes.get("/ping", status::ping);
       config.routes.post("/invocations", invocations::invoke);
       config.routes.post("/predict", invocations::invoke);
@@ -64,7 +73,7 @@ public final class PsaServer implements AutoCloseable {
         c.setIdleTimeout(settings.requestTimeout().toMillis());
       }
     }
-    PsaServer server = new PsaServer(app, pool);
+    PsaServer server = new PsaServer(app, pool, drain, settings.requestTimeout().toMillis());
     LOG.info("psa serve listening on http://{}:{} (body limit {} bytes, timeout {} ms, cache {})",
         settings.host(), server.port(), settings.maxBodyBytes(), settings.requestTimeout().toMillis(),
         settings.cacheEnabled() ? settings.cacheEntries() + " entries for " + settings.cacheTtl() : "off");
@@ -83,9 +92,13 @@ public final class PsaServer implements AutoCloseable {
     return app.port();
   }
 
-  /** Stops accepting, finishes requests in flight, stops the scoring threads. */
+  /**
+   * Stops gracefully: new requests are answered 503 at once, requests in flight get up to the
+   * request timeout to finish, then the listener and the scoring threads stop.
+   */
   @Override
   public void close() {
+    drain.drain(drainMillis);
     app.stop();
     pool.close();
   }

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.psa.dsp.sim.SensorSimulator;
 import io.psa.dsp.sim.SimulationSpec;
 import io.psa.dsp.testing.BatchText;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +21,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,8 +49,10 @@ class ServeJarIT {
     Path spill = Files.createTempFile("psa-it-spill", ".jsonl");
     Files.delete(spill);
 
+    // to a file, not a pipe: the JDK closes a pipe when the process exits, losing its last lines
+    Path logFile = Files.createTempFile("psa-it-serve", ".log");
     ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("bin/psa").toString(), "serve", "--port", "0")
-        .redirectErrorStream(true);
+        .redirectErrorStream(true).redirectOutput(logFile.toFile());
     pb.environment().remove("PSA_DB_URL");
     if (db) {
       pb.environment().put("PSA_DB_URL", DB_URL);
@@ -61,9 +60,7 @@ class ServeJarIT {
       pb.environment().put("PSA_DB_SPILL", spill.toString());
     }
     Process p = pb.start();
-    List<String> log = new CopyOnWriteArrayList<>();
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    Thread reader = Thread.ofVirtual().start(() -> out.lines().forEach(log::add));
+    Log log = new Log(logFile);
     try {
       int port = awaitPort(p, log);
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -82,13 +79,14 @@ class ServeJarIT {
 
       p.destroy(); // SIGTERM, as docker stop and SageMaker send
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s; log: %s", log).isTrue();
-      reader.join(5_000);
       if (db) {
         assertThat(rowsFor(schema, answer.get("request_id").asText())).isEqualTo(1);
       }
-      assertThat(log).as("exit status %d", p.exitValue()).anyMatch(l -> l.contains("INFO io.psa.container.cli.ServeCommand - stopped"));
+      assertThat(log.lines()).as("exit status %d", p.exitValue())
+          .anyMatch(l -> l.contains("INFO io.psa.container.cli.ServeCommand - stopped"));
     } finally {
       p.destroyForcibly();
+      Files.deleteIfExists(logFile);
       if (db) {
         try (Connection c = DriverManager.getConnection(DB_URL)) {
           c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
@@ -97,10 +95,26 @@ class ServeJarIT {
     }
   }
 
-  private static int awaitPort(Process p, List<String> log) throws Exception {
+  /** The server's output so far, read from its file. */
+  private record Log(Path file) {
+    List<String> lines() {
+      try {
+        return Files.readAllLines(file, StandardCharsets.UTF_8);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return String.join("\n", lines());
+    }
+  }
+
+  private static int awaitPort(Process p, Log log) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
-      for (String line : log) {
+      for (String line : log.lines()) {
         Matcher m = LISTENING.matcher(line);
         if (m.find()) {
           return Integer.parseInt(m.group(1));
@@ -112,7 +126,7 @@ class ServeJarIT {
     throw new AssertionError("psa serve did not report its port within 60 s; log: " + log);
   }
 
-  private static void awaitPing(HttpClient http, int port, List<String> log) throws Exception {
+  private static void awaitPing(HttpClient http, int port, Log log) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     HttpRequest ping = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ping"))
         .timeout(Duration.ofSeconds(5)).build();

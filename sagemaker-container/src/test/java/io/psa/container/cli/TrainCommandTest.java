@@ -51,7 +51,7 @@ class TrainCommandTest {
         "--out", model.toString(), "-P", "if_trees=20").status()).isZero();
     Path input = tmp.resolve("ten-seconds.json");
     assertThat(Cli.run("simulate", "--duration", "10s", "--seed", "9", "--format", "predict",
-        "--anomaly", "spike:pressure:2s:3s", "--output", input.toString()).status()).isZero();
+        "--anomaly", "spike:2s:3s:pressure", "--output", input.toString()).status()).isZero();
 
     var r = Cli.run("score", "--model", model.toString(), "--input", input.toString());
 

@@ -81,6 +81,31 @@ class ServerLimitsTest {
   }
 
   @Test
+  void stopping_finishes_the_request_in_flight_and_refuses_new_ones() throws Exception {
+    ModelHolder models = ModelHolder.of(TestModels.slow(TestModels.scorer(), 1_000));
+    PsaServer server = PsaServer.start(settings().withRequestTimeout(Duration.ofSeconds(5)), models,
+        new RecordingStore());
+    Http http = new Http(server.port());
+    var inFlight = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return http.postJson("/predict", BODY);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Thread.sleep(300);
+    Thread stopping = Thread.ofPlatform().start(server::close);
+    Thread.sleep(200);
+    HttpResponse<String> refused = http.get("/ping");
+    stopping.join(10_000);
+
+    assertThat(refused.statusCode()).isEqualTo(503);
+    assertThat(JSON.readTree(refused.body()).at("/error/code").asText()).isEqualTo("shutting_down");
+    assertThat(inFlight.get().statusCode()).isEqualTo(200);
+    assertThat(stopping.isAlive()).isFalse();
+  }
+
+  @Test
   void an_identical_body_is_answered_from_the_cache_with_its_own_request_id_and_still_recorded()
       throws Exception {
     RecordingStore store = new RecordingStore();

@@ -10,8 +10,9 @@ import java.util.List;
  * @param testDatetimes the test rows' datetime strings as in the file
  * @param labels the test rows' {@code anomaly} labels
  * @param predictions the test rows' 0/1 predictions
- * @param scores per test row, the calibrated [0, 1] score of the window that labels it (0 when none)
- * @param threshold the alarm threshold in the calibrated space
+ * @param scores per test row, the raw score of the window that labels it, rescaled so that the
+ *     training windows' median is 0 and the alarm threshold is 1 (0 for a row without a window);
+ *     the same reading for every detector, which the pictures draw
  * @param counts predictions against labels
  * @param seconds wall time of fitting and scoring, s
  */
@@ -22,7 +23,6 @@ public record FileResult(
     int[] labels,
     int[] predictions,
     double[] scores,
-    double threshold,
     Counts counts,
     double seconds) {
 

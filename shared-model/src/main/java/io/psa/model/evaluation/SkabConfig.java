@@ -3,6 +3,7 @@ package io.psa.model.evaluation;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.psa.dsp.PipelineConfig;
 import io.psa.dsp.ValidationException;
+import io.psa.model.Detectors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -74,10 +75,14 @@ public record SkabConfig(
     }
   }
 
-  /** The same configuration evaluating only one detector (hyperparameters kept if it is listed). */
+  /**
+   * The same configuration evaluating only one detector, named by kind or alias ({@code if}); its
+   * listed settings are kept, an unlisted detector runs with its defaults.
+   */
   public SkabConfig only(String detector) {
+    String kind = Detectors.resolve(detector);
     DetectorSpec spec = detectors.stream()
-        .filter(d -> d.name().equalsIgnoreCase(detector)).findFirst()
+        .filter(d -> Detectors.resolve(d.name()).equals(kind)).findFirst()
         .orElse(new DetectorSpec(detector, Map.of(), false, null));
     return new SkabConfig(name, version, trainRows, pipeline, features, drift, alarm, seed,
         List.of(spec), plotChannel);

@@ -3,13 +3,12 @@ package io.psa.model.evaluation;
 import io.psa.model.Detector;
 import io.psa.model.Detectors;
 import io.psa.model.calibration.CalibrationFitter;
-import io.psa.model.calibration.ScoreCalibration;
 import io.psa.model.scaling.StandardScaler;
 import java.util.Arrays;
 
 /**
- * The EVALUATION.md protocol for one file and one detector: the scaler, the detector, its
- * calibration and the alarm threshold are fitted on the windows that end within the first
+ * The EVALUATION.md protocol for one file and one detector: the scaler, the detector
+ * and the alarm threshold are fitted on the windows that end within the first
  * {@code train_rows} rows only; every later row is labelled causally ({@link CausalLabels}).
  *
  * <p>The windows are scored in one call, in time order, so that sequence detectors see the
@@ -48,8 +47,9 @@ public final class SkabProtocol {
     AlarmRule rule = config.alarmOf(spec);
     double threshold = rule.threshold(trainRaw);
     boolean[] alarms = rule.decide(raw, threshold);
-    // the calibration only draws the pictures; decisions are taken on raw scores above
-    ScoreCalibration calibration = CalibrationFitter.fit(trainRaw, rule.quantile());
+    // for the pictures: the training median at 0 and the threshold at 1, whatever the detector
+    double median = median(trainRaw);
+    double unit = threshold > median ? threshold - median : 1;
 
     SkabFile file = features.file();
     int from = config.trainRows();
@@ -57,11 +57,17 @@ public final class SkabProtocol {
     int[] predictions = CausalLabels.labels(windowOf, alarms);
     double[] scores = new double[windowOf.length];
     for (int i = 0; i < scores.length; i++) {
-      scores[i] = windowOf[i] < 0 ? 0 : calibration.apply(raw[windowOf[i]]);
+      scores[i] = windowOf[i] < 0 ? 0 : (raw[windowOf[i]] - median) / unit;
     }
     int[] labels = Arrays.copyOfRange(file.anomaly(), from, file.rows());
     return new FileResult(file, spec.name(), file.datetimes().subList(from, file.rows()), labels,
-        predictions, scores, calibration.apply(threshold), Counts.of(labels, predictions),
+        predictions, scores, Counts.of(labels, predictions),
         (System.nanoTime() - start) / 1e9);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return CalibrationFitter.quantile(sorted, 0.5);
   }
 }

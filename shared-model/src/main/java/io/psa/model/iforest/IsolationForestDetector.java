@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import smile.anomaly.IsolationForest;
+import smile.anomaly.IsolationTree;
 
 /**
  * A trained isolation forest: raw score {@code s(x) = 2^(−E[h(x)] / c(ψ))} in (0, 1), higher =
@@ -21,18 +22,33 @@ public final class IsolationForestDetector implements Detector {
   static final String FILE = "forest.ser";
 
   private final IsolationForest forest;
+  private final IsolationTree[] trees;
+  private final double c;
   private final double[] medians;
   private final Map<String, Object> settings;
 
   /**
    * @param forest Smile's forest
+   * @param sampleSize {@code ψ}, the rows each tree was grown on
    * @param medians per-feature training medians (scaled), the baseline of the attribution
    * @param settings the training settings to record in the manifest (trees, sample size, ...)
    */
-  IsolationForestDetector(IsolationForest forest, double[] medians, Map<String, Object> settings) {
+  IsolationForestDetector(IsolationForest forest, int sampleSize, double[] medians,
+      Map<String, Object> settings) {
     this.forest = forest;
+    this.trees = forest.trees();
+    this.c = averagePathLength(sampleSize);
     this.medians = medians.clone();
     this.settings = Map.copyOf(settings);
+  }
+
+  /**
+   * {@code c(n) = 2 H(n − 1) − 2 (n − 1) / n}, the average path length of an unsuccessful search
+   * in a binary search tree (Liu et al., eq. 1), written exactly as Smile's own normalisation so
+   * that {@link #score} equals {@code IsolationForest.score} bit for bit.
+   */
+  static double averagePathLength(int n) {
+    return 2.0 * ((Math.log(n - 1) + 0.5772156649) - (n - 1.0) / n);
   }
 
   @Override
@@ -40,11 +56,29 @@ public final class IsolationForestDetector implements Detector {
     return KIND;
   }
 
+  /**
+   * Smile's score, computed tree by tree over all rows rather than row by row: a tree (a few
+   * hundred nodes with their cut vectors) then stays in the CPU cache while every row walks it,
+   * which makes a batch several times faster. The per-row sums add the trees in the same order as
+   * Smile, so the scores are identical.
+   */
   @Override
   public double[] score(double[][] rows) {
+    for (double[] row : rows) {
+      if (row.length != medians.length) {
+        throw new IllegalArgumentException(
+            "row has " + row.length + " features, the forest " + medians.length);
+      }
+    }
+    double[] sum = new double[rows.length];
+    for (IsolationTree tree : trees) {
+      for (int i = 0; i < rows.length; i++) {
+        sum[i] += tree.path(rows[i]);
+      }
+    }
     double[] out = new double[rows.length];
     for (int i = 0; i < rows.length; i++) {
-      out[i] = forest.score(rows[i]);
+      out[i] = Math.pow(2.0, -(sum[i] / trees.length) / c);
     }
     return out;
   }
@@ -54,17 +88,26 @@ public final class IsolationForestDetector implements Detector {
   public double[][] contributions(double[][] rows) {
     double[][] out = new double[rows.length][];
     for (int r = 0; r < rows.length; r++) {
-      double[] row = rows[r].clone();
-      double base = forest.score(row);
-      out[r] = new double[row.length];
-      for (int j = 0; j < row.length; j++) {
-        double keep = row[j];
-        row[j] = medians[j];
-        out[r][j] = Math.max(0, base - forest.score(row));
-        row[j] = keep;
+      int d = rows[r].length;
+      // the row itself, then one copy per feature with that feature at its median: one batch
+      double[][] variants = new double[d + 1][];
+      variants[0] = rows[r];
+      for (int j = 0; j < d; j++) {
+        variants[j + 1] = rows[r].clone();
+        variants[j + 1][j] = medians[j];
+      }
+      double[] scores = score(variants);
+      out[r] = new double[d];
+      for (int j = 0; j < d; j++) {
+        out[r][j] = Math.max(0, scores[0] - scores[j + 1]);
       }
     }
     return out;
+  }
+
+  /** Smile's forest, for tests that compare against its own scoring. */
+  IsolationForest forest() {
+    return forest;
   }
 
   @Override

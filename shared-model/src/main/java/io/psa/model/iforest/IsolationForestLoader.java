@@ -38,12 +38,15 @@ public final class IsolationForestLoader implements DetectorLoader {
     if (forest.size() < 1) {
       throw new IOException("the forest file holds no trees");
     }
+    if (!(params.get("sample_size") instanceof Number psi) || psi.intValue() < 2) {
+      throw new IOException("isolation forest parameters lack the sample size (>= 2)");
+    }
     Map<String, Object> settings = new TreeMap<>();
     for (String key : List.of("sample_size", "max_depth", "extension_level")) {
       if (params.containsKey(key)) {
         settings.put(key, params.get(key));
       }
     }
-    return new IsolationForestDetector(forest, medians, settings);
+    return new IsolationForestDetector(forest, psi.intValue(), medians, settings);
   }
 }

@@ -11,7 +11,7 @@ import smile.anomaly.IsolationTree;
 import smile.math.MathEx;
 
 /**
- * Fits an {@link IsolationForestDetector}. Hyperparameters: {@code if_trees} [200];
+ * Fits an {@link IsolationForestDetector}. Hyperparameters: {@code if_trees} [100, as in the paper];
  * {@code if_sample_size} [256], rows drawn per tree (capped at the training rows);
  * {@code if_max_depth} [0 = log2 ψ as in the paper]; {@code if_extension_level} [-1 = features − 1,
  * the fully extended forest of Hariri, Carrasco Kind and Brunner, "Extended Isolation Forest", IEEE
@@ -40,14 +40,15 @@ public final class IsolationForestTrainer implements DetectorTrainer {
       throw new IllegalArgumentException("the isolation forest needs at least 2 training windows");
     }
     int features = rows[0].length;
-    int trees = Hyperparameters.intValue(hp, "if_trees", 200, 1, 10_000);
+    int trees = Hyperparameters.intValue(hp, "if_trees", 100, 1, 10_000);
     int sample = Hyperparameters.intValue(hp, "if_sample_size", 256, 2, Integer.MAX_VALUE);
     int maxDepth = Hyperparameters.intValue(hp, "if_max_depth", 0, 0, 200);
     int extension = Hyperparameters.intValue(hp, "if_extension_level", -1, -1, features - 1);
     if (extension < 0) {
       extension = features - 1;
     }
-    double fraction = Math.min(1.0, (double) sample / rows.length);
+    // Smile wants a fraction below 1; N - 1/4 rows still rounds to all N rows
+    double fraction = Math.min((rows.length - 0.25) / rows.length, (double) sample / rows.length);
     var options = new IsolationForest.Options(1, maxDepth, fraction, extension);
     // one tree per fit, on this thread: Smile's own parallel fit draws from per-thread generators
     SplittableRandom seeds = new SplittableRandom(seed);
@@ -64,7 +65,7 @@ public final class IsolationForestTrainer implements DetectorTrainer {
             "sample_size", psi,
             "max_depth", maxDepth,
             "extension_level", extension);
-    return new IsolationForestDetector(forest, medians(rows), settings);
+    return new IsolationForestDetector(forest, psi, medians(rows), settings);
   }
 
   static double[] medians(double[][] rows) {

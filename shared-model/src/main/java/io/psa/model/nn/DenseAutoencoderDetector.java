@@ -33,11 +33,13 @@ public final class DenseAutoencoderDetector extends ReconstructionDetector {
     }
     for (int k = 1; k < layers.size(); k++) {
       if (layers.get(k).inputs() != layers.get(k - 1).outputs()) {
-        throw new IllegalArgumentException("layer " + k + " does not take layer " + (k - 1) + "'s output");
+        throw new IllegalArgumentException(
+            "layer " + k + " does not take layer " + (k - 1) + "'s output");
       }
     }
     if (layers.getLast().outputs() != layers.getFirst().inputs()) {
-      throw new IllegalArgumentException("the last layer must output as many values as the first takes");
+      throw new IllegalArgumentException(
+          "the last layer must output as many values as the first takes");
     }
     this.layers = List.copyOf(layers);
   }
@@ -86,12 +88,13 @@ public final class DenseAutoencoderDetector extends ReconstructionDetector {
     return params;
   }
 
-  /** The layers' tensors in file order: {@code dense<k>.weight [out, in]}, {@code dense<k>.bias}. */
+  /** The layers' tensors in file order: {@code dense<k>.weight [out, in]}, {@code .bias}. */
   static List<NamedTensor> tensors(List<DenseLayer> layers) {
     List<NamedTensor> tensors = new ArrayList<>();
     for (int k = 0; k < layers.size(); k++) {
       DenseLayer l = layers.get(k);
-      tensors.add(new NamedTensor("dense" + k + ".weight", new int[] {l.outputs(), l.inputs()}, l.weight()));
+      tensors.add(new NamedTensor(
+          "dense" + k + ".weight", new int[] {l.outputs(), l.inputs()}, l.weight()));
       tensors.add(new NamedTensor("dense" + k + ".bias", new int[] {l.outputs()}, l.bias()));
     }
     return tensors;

@@ -37,7 +37,8 @@ public final class DenseAutoencoderLoader implements DetectorLoader {
       } catch (IllegalArgumentException e) {
         throw p.error(DenseAutoencoderDetector.KEY_ACTIVATIONS, e.getMessage());
       }
-      layers.add(new DenseLayer(tensors.get(2 * k).data(), tensors.get(2 * k + 1).data(), in, activation));
+      float[] weight = tensors.get(2 * k).data();
+      layers.add(new DenseLayer(weight, tensors.get(2 * k + 1).data(), in, activation));
       in = sizes.get(k);
     }
     try {

@@ -33,7 +33,8 @@ public record DenseLayer(float[] weight, float[] bias, int inputs, Activation ac
   /** Computes the layer's output for one input vector of length {@link #inputs()}. */
   public double[] forward(double[] x) {
     if (x.length != inputs) {
-      throw new IllegalArgumentException("dense layer expects " + inputs + " inputs, got " + x.length);
+      throw new IllegalArgumentException(
+          "dense layer expects " + inputs + " inputs, got " + x.length);
     }
     double[] y = new double[bias.length];
     for (int o = 0; o < y.length; o++) {

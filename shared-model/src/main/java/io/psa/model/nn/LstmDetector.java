@@ -40,7 +40,8 @@ public final class LstmDetector extends ReconstructionDetector {
           + " hidden units to " + lstm.inputs() + " features");
     }
     if (sequenceLength < 1) {
-      throw new IllegalArgumentException("sequence length must be at least 1, got " + sequenceLength);
+      throw new IllegalArgumentException(
+          "sequence length must be at least 1, got " + sequenceLength);
     }
     this.lstm = lstm;
     this.output = output;

@@ -32,8 +32,10 @@ public final class LstmDetectorLoader implements DetectorLoader {
         new TensorSpec("output.weight", new int[] {inputs, hidden}),
         new TensorSpec("output.bias", new int[] {inputs}));
     List<NamedTensor> t = WeightReader.read(dir, p, expected);
-    LstmLayer lstm = new LstmLayer(t.get(0).data(), t.get(1).data(), t.get(2).data(), t.get(3).data(), inputs);
-    DenseLayer output = new DenseLayer(t.get(4).data(), t.get(5).data(), hidden, Activation.IDENTITY);
+    LstmLayer lstm = new LstmLayer(
+        t.get(0).data(), t.get(1).data(), t.get(2).data(), t.get(3).data(), inputs);
+    DenseLayer output =
+        new DenseLayer(t.get(4).data(), t.get(5).data(), hidden, Activation.IDENTITY);
     return new LstmDetector(lstm, output, sequenceLength);
   }
 }

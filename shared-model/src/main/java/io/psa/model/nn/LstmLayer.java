@@ -30,7 +30,8 @@ public record LstmLayer(
     if (inputs <= 0 || hidden == 0 || gates % 4 != 0 || biasHh.length != gates
         || weightIh.length != gates * inputs || weightHh.length != gates * hidden) {
       throw new IllegalArgumentException(
-          "lstm layer: tensor sizes do not fit " + inputs + " inputs and " + hidden + " hidden units");
+          "lstm layer: tensor sizes do not fit " + inputs + " inputs and " + hidden
+              + " hidden units");
     }
     weightIh = weightIh.clone();
     weightHh = weightHh.clone();
@@ -62,7 +63,8 @@ public record LstmLayer(
     for (int t = 0; t < rows.length; t++) {
       double[] x = rows[t];
       if (x.length != inputs) {
-        throw new IllegalArgumentException("lstm layer expects " + inputs + " inputs, got " + x.length);
+        throw new IllegalArgumentException(
+            "lstm layer expects " + inputs + " inputs, got " + x.length);
       }
       double[] pre = new double[biasIh.length];
       for (int r = 0; r < pre.length; r++) {
@@ -79,7 +81,8 @@ public record LstmLayer(
    */
   public double[] lastHidden(double[][] projections, int from, int to) {
     if (from < 0 || to > projections.length || from >= to) {
-      throw new IllegalArgumentException("empty or out-of-range sequence [" + from + ", " + to + ")");
+      throw new IllegalArgumentException(
+          "empty or out-of-range sequence [" + from + ", " + to + ")");
     }
     int h = hidden();
     double[] state = new double[h];

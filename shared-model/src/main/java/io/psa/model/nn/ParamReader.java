@@ -25,7 +25,8 @@ final class ParamReader {
   void requireFormat() throws IOException {
     String format = string(NnFormat.KEY_FORMAT);
     if (!NnFormat.VERSION.equals(format)) {
-      throw error(NnFormat.KEY_FORMAT, "is '" + format + "', this reader knows " + NnFormat.VERSION);
+      throw error(
+          NnFormat.KEY_FORMAT, "is '" + format + "', this reader knows " + NnFormat.VERSION);
     }
   }
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-/** Loads a detector's weight file after checking the recorded tensor list against the architecture. */
+/** Loads a weight file after checking the recorded tensor list against the architecture. */
 final class WeightReader {
 
   private WeightReader() {}

@@ -27,7 +27,8 @@
  *   <li>{@code autoencoder}: {@code layer_sizes} (each dense layer's outputs, encoder first, the
  *       last equal to {@code inputs}) and {@code activations} (one of {@code identity}, {@code
  *       relu}, {@code tanh}, {@code sigmoid} per layer). Tensors {@code dense<k>.weight} of shape
- *       {@code [outputs, inputs]} and {@code dense<k>.bias} of shape {@code [outputs]}, k = 0, 1, ...
+ *       {@code [outputs, inputs]} and {@code dense<k>.bias} of shape {@code [outputs]}, k = 0,
+ *       1, ...
  *   <li>{@code lstm}: {@code hidden_size} H and {@code sequence_length} T. Tensors, with F =
  *       {@code inputs}: {@code lstm.weight_ih [4H, F]}, {@code lstm.weight_hh [4H, H]}, {@code
  *       lstm.bias_ih [4H]}, {@code lstm.bias_hh [4H]} (PyTorch's {@code nn.LSTM} layout, gate

@@ -74,4 +74,16 @@ class SkabConfigTest {
     assertThat(c.alarmOf(c.detectors().get(0))).isEqualTo(new AlarmRule(0.99, 1, 1, 1));
     assertThat(c.alarmOf(c.detectors().get(1))).isEqualTo(new AlarmRule(0.99, 0.25, 1, 1));
   }
+
+  @Test
+  void only_finds_a_listed_detector_by_its_alias_and_keeps_its_settings() throws IOException {
+    SkabConfig c = SkabConfig.load("skab-v1");
+
+    SkabConfig only = c.only("if");
+
+    assertThat(only.detectors()).extracting(SkabConfig.DetectorSpec::name)
+        .containsExactly("isolation_forest");
+    assertThat(only.alarmOf(only.detectors().getFirst()))
+        .isEqualTo(c.alarmOf(c.detectors().get(1)));
+  }
 }

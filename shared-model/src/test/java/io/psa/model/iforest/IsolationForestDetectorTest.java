@@ -52,6 +52,25 @@ class IsolationForestDetectorTest {
   }
 
   @Test
+  void tree_major_scoring_equals_smiles_own_score_bit_for_bit() {
+    IsolationForestDetector forest = fit(5, Map.of("if_trees", "30"));
+    double[][] probe = gaussian(50, 6, 9);
+    double[] ours = forest.score(probe);
+    for (int i = 0; i < probe.length; i++) {
+      assertThat(ours[i]).isEqualTo(forest.forest().score(probe[i]));
+    }
+  }
+
+  @Test
+  void fewer_training_rows_than_the_sample_size_grow_trees_on_all_rows(@TempDir Path dir)
+      throws IOException {
+    var forest = new IsolationForestTrainer().fit(gaussian(100, 6, 1), Map.of(), 5);
+    assertThat(forest.save(dir)).containsEntry("sample_size", 100);
+    assertThat(forest.score(new double[][] {{0, 0, 9, 0, 0, 0}})[0])
+        .isGreaterThan(forest.score(new double[][] {{0, 0, 0, 0, 0, 0}})[0]);
+  }
+
+  @Test
   void an_outlier_scores_above_every_training_row() {
     IsolationForestDetector forest = fit(5, Map.of());
     double[] training = forest.score(gaussian(1000, 6, 1));
