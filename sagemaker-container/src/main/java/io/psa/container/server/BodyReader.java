@@ -1,5 +1,6 @@
 package io.psa.container.server;
 
+import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,8 @@ import java.util.concurrent.TimeoutException;
  * passes the cap, so an oversized body never costs more than the cap in memory.
  */
 final class BodyReader {
+  private static final String READ = "psa.body_read";
+
   private final long maxBytes;
 
   BodyReader(long maxBytes) {
@@ -50,8 +53,17 @@ final class BodyReader {
     return out.toByteArray();
   }
 
-  long maxBytes() {
-    return maxBytes;
+  /** Reads the body of {@code ctx}, remembering that it was read (see {@link #unread}). */
+  byte[] read(Context ctx) throws IOException {
+    byte[] body = read(ctx.req().getInputStream(), ctx.req().getContentLengthLong());
+    ctx.attribute(READ, Boolean.TRUE);
+    return body;
+  }
+
+  /** Whether the request carries a body that was not read to its end. */
+  static boolean unread(Context ctx) {
+    boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
+    return hasBody && ctx.attribute(READ) == null;
   }
 
   private ApiException tooLarge(String what) {

@@ -53,6 +53,11 @@ final class ErrorMapping {
   }
 
   private void write(Context ctx, ErrorCode code, String message, String field) {
+    if (BodyReader.unread(ctx)) {
+      // refused before its body was read: the rest of the body is still on the connection, so it
+      // cannot carry another request; say so, or a client reusing it sees the answer cut off
+      ctx.header("Connection", "close");
+    }
     String name = code.name().toLowerCase(Locale.ROOT);
     metrics.error(name);
     ctx.status(code.status()).contentType("application/json")

@@ -40,7 +40,7 @@ final class InvocationHandler {
     MediaTypes in = MediaTypes.ofContentType(ctx.contentType());
     MediaTypes out = MediaTypes.ofAccept(ctx.header("Accept"));
     BatchScorer scorer = models.require();
-    byte[] body = bodies.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong());
+    byte[] body = bodies.read(ctx);
 
     ResponseCache.Key key = cache.key(body, in, scorer.model().version());
     Prediction hit = cache.get(key);

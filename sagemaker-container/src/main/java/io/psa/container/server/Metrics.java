@@ -10,9 +10,9 @@ import java.util.function.Supplier;
 
 /**
  * Counters for {@code GET /metrics} in the Prometheus text format 0.0.4: requests by route and
- * status, errors by API error code, a latency histogram by route, cache hits and misses, and the
- * result store's queue. Labels come from fixed sets (unknown paths count as route {@code other}),
- * so no client can grow them. Lock-free on the request path.
+ * status, errors by API error code, a latency histogram by route, cache hits and misses, the
+ * result store's queue, and the heap. Labels come from fixed sets (unknown paths count as route
+ * {@code other}), so no client can grow them. Lock-free on the request path.
  */
 final class Metrics {
   /** Histogram upper bounds, seconds: dense around the 10 ms target. */
@@ -90,6 +90,10 @@ final class Metrics {
     counter(b, "psa_results_written_total", "results written to the database", s.written());
     counter(b, "psa_results_spilled_total", "results put in the spill file", s.spilled());
     counter(b, "psa_results_dropped_total", "results lost: queue full and spill failed", s.dropped());
+    // for soak tests: a heap that keeps growing across collections is a leak
+    var heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+    gauge(b, "psa_jvm_heap_used_bytes", "heap in use now", heap.getUsed());
+    gauge(b, "psa_jvm_heap_committed_bytes", "heap reserved by the JVM", heap.getCommitted());
     return b.toString();
   }
 

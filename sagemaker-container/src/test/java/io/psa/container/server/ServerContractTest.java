@@ -180,6 +180,8 @@ class ServerContractTest {
         "text/html, application/json;q=0.9", BODY.getBytes(StandardCharsets.UTF_8));
 
     assertThat(plain.statusCode()).isEqualTo(415);
+    // the unread body makes the connection unusable for another request
+    assertThat(plain.headers().firstValue("Connection")).hasValue("close");
     assertThat(json(plain).at("/error/code").asText()).isEqualTo("unsupported_media_type");
     assertThat(none.statusCode()).isEqualTo(415);
     assertThat(png.statusCode()).isEqualTo(406);

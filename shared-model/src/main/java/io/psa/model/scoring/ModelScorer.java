@@ -69,8 +69,9 @@ public final class ModelScorer implements BatchScorer {
   }
 
   /**
-   * Accepts a request's {@code config} only when it equals the model's own: the model fixes its
-   * pipeline, features from another configuration would be scored against the wrong training data.
+   * Accepts a request's {@code config} only when every key it sends agrees with the model's own
+   * configuration: the model fixes its pipeline, and features from another configuration would be
+   * scored against the wrong training data. Keys it leaves out take the model's values.
    *
    * @param requested the request's config object, or null when it sent none
    * @throws ValidationException on field {@code config} when it differs, or {@code config.<key>}
@@ -80,7 +81,9 @@ public final class ModelScorer implements BatchScorer {
     if (requested == null || requested.isEmpty()) {
       return;
     }
-    PipelineConfig asked = PipelineConfig.fromMap(requested);
+    Map<String, Object> merged = new LinkedHashMap<>(model.config().toMap());
+    merged.putAll(requested);
+    PipelineConfig asked = PipelineConfig.fromMap(merged);
     if (!asked.equals(model.config())) {
       throw new ValidationException(ValidationException.Code.INVALID_CONFIG, "config", -1,
           "config: this model was trained with " + model.config().toMap()
@@ -93,6 +96,14 @@ public final class ModelScorer implements BatchScorer {
     return model.calibration().apply(model.detector().score(model.scaler().transform(featureRows)));
   }
 
+  /**
+   * Scores one batch: every window's calibrated score and flag, the largest as the batch's score,
+   * the top window's raw features and what drove its score.
+   *
+   * @param assetId echoed in the prediction, may be null
+   * @param requestId the answer's id, or null for a random UUID
+   * @throws ValidationException for input the pipeline rejects (ordering, gaps, too little data)
+   */
   @Override
   public Prediction score(SensorBatch batch, String assetId, String requestId) {
     FeatureMatrix features = pipeline.process(batch);

@@ -25,8 +25,8 @@ import java.util.Map;
 /**
  * Trains a model from continuous signals: features (streamed), scaler, detector, calibration;
  * then, with {@link #trainTo}, the artifact directory. The calibration is fitted on the detector's
- * scores of its own training windows. Not thread-safe only in the sense that the listener is
- * called from the training thread; instances hold no state between runs.
+ * scores of its own training windows. Instances hold no state between runs; the listener is
+ * called on the training thread.
  */
 public final class ModelTrainer {
 
