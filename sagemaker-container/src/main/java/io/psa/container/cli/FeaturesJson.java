@@ -2,7 +2,6 @@ package io.psa.container.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import io.psa.dsp.FeatureMatrix;
 import io.psa.dsp.PipelineTrace;
 import java.io.IOException;
@@ -17,15 +16,12 @@ import java.io.Writer;
  */
 final class FeaturesJson {
 
-  /** Marks the arrays whose elements go on lines of their own. */
-  private static final Object ROWS = new Object();
-
   private FeaturesJson() {}
 
   static void write(Writer out, FeatureMatrix m, PipelineTrace trace) throws IOException {
     try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      json.setPrettyPrinter(new LinePrinter());
+      json.setPrettyPrinter(LinePrinter.keysAndRows());
       json.writeStartObject();
       json.writeArrayFieldStart("feature_names");
       for (String name : m.featureNames()) {
@@ -33,13 +29,13 @@ final class FeaturesJson {
       }
       json.writeEndArray();
       json.writeFieldName("window_spans_ms");
-      json.writeStartArray(ROWS);
+      json.writeStartArray(LinePrinter.ROWS);
       for (int w = 0; w < m.windowCount(); w++) {
         json.writeArray(new long[] {m.windowStartMs()[w], m.windowEndMs()[w]}, 0, 2);
       }
       json.writeEndArray();
       json.writeFieldName("features");
-      json.writeStartArray(ROWS);
+      json.writeStartArray(LinePrinter.ROWS);
       for (double[] row : m.rows()) {
         json.writeArray(row, 0, row.length);
       }
@@ -59,47 +55,5 @@ final class FeaturesJson {
     }
     out.write('\n');
     out.flush();
-  }
-
-  /** Compact JSON with a line break before each key of the top object and each row of a table. */
-  private static final class LinePrinter extends MinimalPrettyPrinter {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public void writeStartObject(JsonGenerator g) throws IOException {
-      g.writeRaw("{\n  ");
-    }
-
-    @Override
-    public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-      g.writeRaw(",\n  ");
-    }
-
-    @Override
-    public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
-      g.writeRaw(": ");
-    }
-
-    @Override
-    public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
-      g.writeRaw("\n}");
-    }
-
-    @Override
-    public void beforeArrayValues(JsonGenerator g) throws IOException {
-      if (g.getOutputContext().getCurrentValue() == ROWS) {
-        g.writeRaw("\n    ");
-      }
-    }
-
-    @Override
-    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-      g.writeRaw(g.getOutputContext().getCurrentValue() == ROWS ? ",\n    " : ",");
-    }
-
-    @Override
-    public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
-      g.writeRaw(g.getOutputContext().getCurrentValue() == ROWS && nrOfValues > 0 ? "\n  ]" : "]");
-    }
   }
 }

@@ -37,11 +37,11 @@ final class JsonSignalWriter implements SignalWriter {
   static JsonSignalWriter predictBody(Writer out, List<String> channels, String assetId)
       throws IOException {
     var w = new JsonSignalWriter(out, channels, true);
-    w.json.setPrettyPrinter(new RecordLines());
+    w.json.setPrettyPrinter(LinePrinter.rowsOnly());
     w.json.writeStartObject();
     w.json.writeStringField("asset_id", assetId);
     w.json.writeFieldName("sensor_batch");
-    w.json.writeStartArray();
+    w.json.writeStartArray(LinePrinter.ROWS);
     return w;
   }
 
@@ -67,25 +67,5 @@ final class JsonSignalWriter implements SignalWriter {
     json.writeRaw('\n');
     json.flush();
     json.close();
-  }
-
-  /** Compact JSON except for a line break before each record of the body's array. */
-  private static final class RecordLines extends MinimalPrettyPrinter {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public void beforeArrayValues(JsonGenerator g) throws IOException {
-      g.writeRaw('\n');
-    }
-
-    @Override
-    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-      g.writeRaw(",\n");
-    }
-
-    @Override
-    public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
-      g.writeRaw(nrOfValues > 0 ? "\n]" : "]");
-    }
   }
 }

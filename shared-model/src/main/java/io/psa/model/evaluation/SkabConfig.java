@@ -42,8 +42,9 @@ public record SkabConfig(
   /**
    * One detector and its hyperparameters (strings, as the trainers read them).
    *
-   * @param exclusive fit on one file at a time: DJL's PyTorch engine keeps one gradient collector
-   *     per process, so two neural trainings must not overlap [false]
+   * @param exclusive fit on one file at a time [false]: DJL's PyTorch engine keeps one gradient
+   *     collector per process, so two neural trainings must not overlap, and two forests grown at
+   *     once were seen to differ from run to run
    * @param alarm this detector's own threshold and k-of-n rule, or null for the configuration's:
    *     score distributions differ in shape between detectors (a forest's path lengths are
    *     bounded, a squared error is heavy-tailed), so the same margin means different things
