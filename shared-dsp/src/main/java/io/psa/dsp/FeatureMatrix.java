@@ -21,6 +21,7 @@ public record FeatureMatrix(
     }
   }
 
+  /** The number of windows (rows). */
   public int windowCount() {
     return rows.length;
   }

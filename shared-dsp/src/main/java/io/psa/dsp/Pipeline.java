@@ -4,6 +4,7 @@ import io.psa.dsp.features.WindowFeatures;
 import io.psa.dsp.filter.Butterworth;
 import io.psa.dsp.filter.LocalLevelKalman;
 import io.psa.dsp.filter.ZeroPhaseFilter;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,10 +34,12 @@ public final class Pipeline {
         : null;
   }
 
+  /** The configuration this pipeline was built with. */
   public PipelineConfig config() {
     return config;
   }
 
+  /** The channels, in feature order. */
   public List<String> channels() {
     return channels;
   }
@@ -96,6 +99,17 @@ public final class Pipeline {
     if (!trace) {
       return new PipelineTrace(null, null, null, features);
     }
+    return traced(t0, gridSize, resampledSize, ws.grid[0], features);
+  }
+
+  /**
+   * The trace around {@code features}: the grid times from {@code t0}, a copy of the first
+   * channel after filtering (the workspace is reused by the next call) and the kept times.
+   */
+  private PipelineTrace traced(
+      long t0, int gridSize, int resampledSize, double[] firstChannel, FeatureMatrix features) {
+    int period = config.inputPeriodMs();
+    int m = config.decimation();
     long[] grid = new long[gridSize];
     for (int k = 0; k < gridSize; k++) {
       grid[k] = t0 + (long) k * period;
@@ -104,8 +118,7 @@ public final class Pipeline {
     for (int i = 0; i < resampledSize; i++) {
       down[i] = grid[i * m];
     }
-    return new PipelineTrace(
-        grid, java.util.Arrays.copyOf(ws.grid[0], gridSize), down, features);
+    return new PipelineTrace(grid, Arrays.copyOf(firstChannel, gridSize), down, features);
   }
 
   /** Steps 5 and 6 over {@code resampled[c][0..size)} whose first sample is at {@code t0}. */

@@ -28,6 +28,12 @@ public final class StreamingPipeline {
   private long lastTs = InputRules.NO_PREVIOUS;
   private boolean finished;
 
+  /**
+   * A pipeline that hands each window's features to {@code sink} as soon as the window is
+   * complete.
+   *
+   * @param channels the channels every pushed chunk must carry, in feature order
+   */
   public StreamingPipeline(PipelineConfig config, List<String> channels, WindowSink sink) {
     this.config = config;
     this.channels = List.copyOf(channels);

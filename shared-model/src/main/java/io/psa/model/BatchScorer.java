@@ -17,9 +17,14 @@ public interface BatchScorer {
   /** The pipeline configuration the model was trained with. */
   PipelineConfig config();
 
+  /** Name, version and detector of the loaded model, as echoed in every prediction. */
   ModelInfo model();
 
   /**
+   * Scores one batch.
+   *
+   * @param assetId the caller's machine id, echoed in the prediction; may be null
+   * @param requestId the prediction's id; null lets the scorer make one
    * @throws io.psa.dsp.ValidationException for input the pipeline rejects (maps to 400)
    */
   Prediction score(SensorBatch batch, String assetId, String requestId);

@@ -14,5 +14,13 @@ public interface DetectorLoader {
   /** The kind of detector this loads, as {@link Detector#kind()}. */
   String kind();
 
+  /**
+   * Rebuilds the detector.
+   *
+   * @param dir the artifact directory holding the detector's files
+   * @param params the detector's parameters from the manifest (JSON values: numbers, strings,
+   *     lists, maps)
+   * @throws IOException when a file is unreadable or the parameters do not fit the files
+   */
   Detector load(Path dir, Map<String, Object> params) throws IOException;
 }

@@ -22,6 +22,8 @@ public interface DetectorTrainer {
   }
 
   /**
+   * Fits a detector.
+   *
    * @param rows scaled training feature vectors, rows = windows in time order
    * @param hyperparameters detector-specific settings as strings (SageMaker style); unknown keys
    *     are ignored, invalid values throw {@link io.psa.dsp.ValidationException} naming the key

@@ -19,8 +19,7 @@ final class JsonSignalWriter implements SignalWriter {
 
   private JsonSignalWriter(Writer out, List<String> channels, boolean body) throws IOException {
     this.json = FACTORY.createGenerator(out);
-    // the caller owns the target (often standard output), so closing the generator must not close
-    // it
+    // the caller owns the target (often standard output) and closes it, not the generator
     json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     this.channels = channels.toArray(String[]::new);
     this.body = body;

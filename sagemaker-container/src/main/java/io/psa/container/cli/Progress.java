@@ -17,6 +17,9 @@ final class Progress {
   /** Jobs shorter than this many records finish too fast to need a progress line. */
   static final long MIN_RECORDS = 200_000;
 
+  /** Back to the start of the line and erase it (ANSI), so the next line starts clean. */
+  static final String CLEAR_LINE = "\r\033[K";
+
   private static final long REDRAW_NANOS = 500_000_000L;
 
   private final PrintWriter err;
@@ -58,7 +61,7 @@ final class Progress {
   /** Clears the line once the job is done. */
   void done() {
     if (enabled) {
-      err.print("\r\033[K");
+      err.print(CLEAR_LINE);
       err.flush();
     }
   }

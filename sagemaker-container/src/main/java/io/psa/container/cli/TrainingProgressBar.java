@@ -42,14 +42,14 @@ final class TrainingProgressBar implements TrainingListener {
     }
     lastDraw = now;
     lastPhase = phase;
-    err.print("\r\033[K" + line(phase, done, total));
+    err.print(Progress.CLEAR_LINE + line(phase, done, total));
     err.flush();
   }
 
   /** Clears the line. */
   void done() {
     if (enabled) {
-      err.print("\r\033[K");
+      err.print(Progress.CLEAR_LINE);
       err.flush();
     }
   }

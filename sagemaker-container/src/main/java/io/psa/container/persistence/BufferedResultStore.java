@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>{@link #record} puts the result in a bounded queue ({@link DatabaseSettings#queueCapacity},
- *       default 100,000, about 30 MB);
+ *       default 100,000, about 60 MB for 10 s requests of 37 windows);
  *   <li>one background thread writes the queue in batches; while writes fail it retries the same
  *       batch with exponential backoff (100 ms doubling to {@link DatabaseSettings#maxBackoff});
  *   <li>when the queue is full, results go to the {@link SpillFile}, replayed after the next

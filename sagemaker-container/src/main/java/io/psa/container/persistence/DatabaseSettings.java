@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * @param jdbcUrl a PostgreSQL JDBC URL, e.g. {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
  * @param schema the schema that holds {@code inference_results}, created if missing [psa]
  * @param queueCapacity results kept in memory while the database is slow or away [100,000, about
- *     30 MB]
+ *     60 MB for 10 s requests]
  * @param batchSize most results written in one transaction [500]
  * @param spillFile where results beyond the queue go until the database answers [psa-spill.jsonl]
  * @param maxBackoff longest wait between two write attempts while the database is away [30 s]

@@ -33,45 +33,54 @@ final class SosPairing {
     p = ConjugatePairs.split(p);
     double[] sos = new double[6 * sections];
     for (int si = sections - 1; si >= 0; si--) {
-      Complex p1 = p.remove(worst(p));
-      long realPolesLeft = p.stream().filter(Complex::isReal).count();
-      if (p1.isReal() && realPolesLeft == 0) {
-        // last remaining real pole: pair it with the nearest real zero, as a first-order section
-        Complex z1 = z.remove(nearest(z, p1, Kind.REAL));
-        section(sos, si, List.of(z1, Complex.ZERO), List.of(p1, Complex.ZERO));
-      } else if (p.size() + 1 == z.size() && !p1.isReal() && realPolesLeft == 1
-          && z.stream().filter(Complex::isReal).count() == 1) {
-        // one real pole and one real zero left: this complex pole must take a complex zero
-        Complex z1 = z.remove(nearest(z, p1, Kind.COMPLEX));
-        section(sos, si, List.of(z1, z1.conj()), List.of(p1, p1.conj()));
-      } else {
-        Complex p2;
-        if (p1.isReal()) {
-          List<Complex> reals = p.stream().filter(Complex::isReal).toList();
-          p2 = reals.get(worst(reals));
-          p.remove(p.indexOf(p2));
-        } else {
-          p2 = p1.conj();
-        }
-        if (z.isEmpty()) {
-          section(sos, si, List.of(), List.of(p1, p2));
-        } else {
-          Complex z1 = z.remove(nearest(z, p1, Kind.ANY));
-          if (!z1.isReal()) {
-            section(sos, si, List.of(z1, z1.conj()), List.of(p1, p2));
-          } else if (!z.isEmpty()) {
-            Complex z2 = z.remove(nearest(z, p1, Kind.REAL));
-            section(sos, si, List.of(z1, z2), List.of(p1, p2));
-          } else {
-            section(sos, si, List.of(z1), List.of(p1, p2));
-          }
-        }
-      }
+      pairNext(sos, si, z, p);
     }
     for (int i = 0; i < 3; i++) {
       sos[i] *= gain;
     }
     return new Sos(sos);
+  }
+
+  /**
+   * Fills section {@code si} from the pole in {@code p} closest to the unit circle, its partner
+   * and the zeros nearest to it, removing them from {@code z} and {@code p}: one turn of scipy's
+   * {@code zpk2sos} loop, whose cases it keeps in the same order.
+   */
+  private static void pairNext(double[] sos, int si, List<Complex> z, List<Complex> p) {
+    Complex p1 = p.remove(worst(p));
+    long realPolesLeft = p.stream().filter(Complex::isReal).count();
+    if (p1.isReal() && realPolesLeft == 0) {
+      // last remaining real pole: pair it with the nearest real zero, as a first-order section
+      Complex z1 = z.remove(nearest(z, p1, Kind.REAL));
+      section(sos, si, List.of(z1, Complex.ZERO), List.of(p1, Complex.ZERO));
+    } else if (p.size() + 1 == z.size() && !p1.isReal() && realPolesLeft == 1
+        && z.stream().filter(Complex::isReal).count() == 1) {
+      // one real pole and one real zero left: this complex pole must take a complex zero
+      Complex z1 = z.remove(nearest(z, p1, Kind.COMPLEX));
+      section(sos, si, List.of(z1, z1.conj()), List.of(p1, p1.conj()));
+    } else {
+      Complex p2;
+      if (p1.isReal()) {
+        List<Complex> reals = p.stream().filter(Complex::isReal).toList();
+        p2 = reals.get(worst(reals));
+        p.remove(p.indexOf(p2));
+      } else {
+        p2 = p1.conj();
+      }
+      if (z.isEmpty()) {
+        section(sos, si, List.of(), List.of(p1, p2));
+      } else {
+        Complex z1 = z.remove(nearest(z, p1, Kind.ANY));
+        if (!z1.isReal()) {
+          section(sos, si, List.of(z1, z1.conj()), List.of(p1, p2));
+        } else if (!z.isEmpty()) {
+          Complex z2 = z.remove(nearest(z, p1, Kind.REAL));
+          section(sos, si, List.of(z1, z2), List.of(p1, p2));
+        } else {
+          section(sos, si, List.of(z1), List.of(p1, p2));
+        }
+      }
+    }
   }
 
   private enum Kind { ANY, REAL, COMPLEX }

@@ -12,10 +12,12 @@ public final class ZeroPhaseFilter {
 
   private final Sos sos;
 
+  /** Runs {@code sos} forwards and backwards, as {@code scipy.signal.sosfiltfilt(sos, x)}. */
   public ZeroPhaseFilter(Sos sos) {
     this.sos = sos;
   }
 
+  /** The filter's second-order sections. */
   public Sos sos() {
     return sos;
   }

@@ -28,10 +28,12 @@ public final class SensorSimulator {
 
   private final SimulationSpec spec;
 
+  /** A simulator of {@code spec}; nothing is generated until a signal is asked for. */
   public SensorSimulator(SimulationSpec spec) {
     this.spec = spec;
   }
 
+  /** What this simulator generates. */
   public SimulationSpec spec() {
     return spec;
   }

@@ -67,26 +67,32 @@ public record SimulationSpec(
         List.of());
   }
 
+  /** This spec with another sampling period, in ms. */
   public SimulationSpec withPeriodMs(int value) {
     return new SimulationSpec(durationMs, value, channels, assetId, seed, startTsMs, anomalies);
   }
 
+  /** This spec with other channels, in column order. */
   public SimulationSpec withChannels(List<String> value) {
     return new SimulationSpec(durationMs, periodMs, value, assetId, seed, startTsMs, anomalies);
   }
 
+  /** This spec with another {@code asset_id} for predict bodies. */
   public SimulationSpec withAssetId(String value) {
     return new SimulationSpec(durationMs, periodMs, channels, value, seed, startTsMs, anomalies);
   }
 
+  /** This spec with another random seed. */
   public SimulationSpec withSeed(long value) {
     return new SimulationSpec(durationMs, periodMs, channels, assetId, value, startTsMs, anomalies);
   }
 
+  /** This spec with another timestamp for the first record, in ms. */
   public SimulationSpec withStartTsMs(long value) {
     return new SimulationSpec(durationMs, periodMs, channels, assetId, seed, value, anomalies);
   }
 
+  /** This spec with other injected anomalies (replacing, not adding to, the current ones). */
   public SimulationSpec withAnomalies(List<Anomaly> value) {
     return new SimulationSpec(durationMs, periodMs, channels, assetId, seed, startTsMs, value);
   }

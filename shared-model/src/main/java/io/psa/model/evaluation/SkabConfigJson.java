@@ -41,7 +41,7 @@ final class SkabConfigJson {
     m.put("train_rows", c.trainRows());
     m.put("pipeline", c.pipeline().toMap());
     m.put("features", c.features());
-    m.put("slow_drift", Map.of("channels", c.drift().channels(),
+    m.put("slow_drift", ordered("channels", c.drift().channels(),
         "time_constant_s", c.drift().timeConstantS()));
     m.putAll(alarmMap(c.alarm()));
     m.put("seed", c.seed());
@@ -61,8 +61,17 @@ final class SkabConfigJson {
 
   private static Map<String, Object> alarmMap(AlarmRule a) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("threshold", Map.of("quantile", a.quantile(), "margin", a.margin()));
-    m.put("alarm", Map.of("k", a.k(), "n", a.n()));
+    m.put("threshold", ordered("quantile", a.quantile(), "margin", a.margin()));
+    m.put("alarm", ordered("k", a.k(), "n", a.n()));
+    return m;
+  }
+
+  /** A map of key, value pairs in the given order (summary.json stays readable). */
+  private static Map<String, Object> ordered(Object... keyValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      m.put((String) keyValues[i], keyValues[i + 1]);
+    }
     return m;
   }
 

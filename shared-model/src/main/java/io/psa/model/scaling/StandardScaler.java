@@ -55,6 +55,7 @@ public record StandardScaler(double[] mean, double[] scale) {
     return new StandardScaler(mean, scale);
   }
 
+  /** The number of features (columns) the scaler was fitted on. */
   public int dimension() {
     return mean.length;
   }

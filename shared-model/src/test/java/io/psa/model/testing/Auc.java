@@ -10,6 +10,12 @@ public final class Auc {
 
   private Auc() {}
 
+  /**
+   * The AUC of {@code scores} against the labels: 1 when every positive scores above every
+   * negative, 0.5 for chance.
+   *
+   * @param positive whether each score's item is a positive (anomalous), same length as scores
+   */
   public static double of(double[] scores, boolean[] positive) {
     int n = scores.length;
     Integer[] order = new Integer[n];
