@@ -60,6 +60,34 @@ final class BodyReader {
     return body;
   }
 
+  /**
+   * Reads and drops the unread body of a refused request, up to {@code maxBytes}, so that the
+   * answer is not lost to a connection reset (closing a socket with unread input resets it) and
+   * the connection can carry the next request.
+   *
+   * @return whether the body was read to its end
+   */
+  static boolean discard(Context ctx, long maxBytes) {
+    if (!unread(ctx) || ctx.req().getContentLengthLong() > maxBytes) {
+      return !unread(ctx);
+    }
+    byte[] buf = new byte[16_384];
+    long total = 0;
+    try {
+      InputStream in = ctx.req().getInputStream();
+      for (int n; (n = in.read(buf)) >= 0; ) {
+        total += n;
+        if (total > maxBytes) {
+          return false;
+        }
+      }
+    } catch (IOException | IllegalStateException e) {
+      return false;
+    }
+    ctx.attribute(READ, Boolean.TRUE);
+    return true;
+  }
+
   /** Whether the request carries a body that was not read to its end. */
   static boolean unread(Context ctx) {
     boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;

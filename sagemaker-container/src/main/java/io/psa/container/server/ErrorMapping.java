@@ -18,9 +18,11 @@ final class ErrorMapping {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
 
   private final Metrics metrics;
+  private final long maxBodyBytes;
 
-  ErrorMapping(Metrics metrics) {
+  ErrorMapping(Metrics metrics, long maxBodyBytes) {
     this.metrics = metrics;
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   void register(RoutesConfig routes) {
@@ -53,10 +55,12 @@ final class ErrorMapping {
   }
 
   private void write(Context ctx, ErrorCode code, String message, String field) {
-    if (BodyReader.unread(ctx)) {
-      // refused before its body was read: the rest of the body is still on the connection, so it
-      // cannot carry another request; say so, or a client reusing it sees the answer cut off
-      ctx.header("Connection", "close");
+    // refused before its body was read: read it (within the limit) so the answer is not lost to
+    // a reset; past the limit, the connection cannot carry another request, so say so
+    if (code == ErrorCode.PAYLOAD_TOO_LARGE || !BodyReader.discard(ctx, maxBodyBytes)) {
+      if (BodyReader.unread(ctx)) {
+        ctx.header("Connection", "close");
+      }
     }
     String name = code.name().toLowerCase(Locale.ROOT);
     metrics.error(name);

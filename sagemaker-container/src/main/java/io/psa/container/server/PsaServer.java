@@ -46,7 +46,7 @@ public final class PsaServer implements AutoCloseable {
     InvocationHandler invocations = new InvocationHandler(
         models, settings, new ResponseCache(settings, metrics), pool, store);
     StatusHandlers status = new StatusHandlers(models, store, metrics, settings);
-    ErrorMapping errors = new ErrorMapping(metrics);
+    ErrorMapping errors = new ErrorMapping(metrics, settings.maxBodyBytes());
     Drain drain = new Drain();
 
     Javalin app = Javalin.create(config -> {

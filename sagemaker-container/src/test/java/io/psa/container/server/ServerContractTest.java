@@ -166,6 +166,8 @@ class ServerContractTest {
 
     for (HttpResponse<String> r : List.of(declared, chunked)) {
       assertThat(r.statusCode()).isEqualTo(413);
+      // the rest of the body is still on the connection: it cannot carry another request
+      assertThat(r.headers().firstValue("Connection")).hasValue("close");
       assertThat(json(r).at("/error/code").asText()).isEqualTo("payload_too_large");
       assertThat(json(r).at("/error/message").asText()).contains("524288 bytes");
     }
@@ -180,8 +182,6 @@ class ServerContractTest {
         "text/html, application/json;q=0.9", BODY.getBytes(StandardCharsets.UTF_8));
 
     assertThat(plain.statusCode()).isEqualTo(415);
-    // the unread body makes the connection unusable for another request
-    assertThat(plain.headers().firstValue("Connection")).hasValue("close");
     assertThat(json(plain).at("/error/code").asText()).isEqualTo("unsupported_media_type");
     assertThat(none.statusCode()).isEqualTo(415);
     assertThat(png.statusCode()).isEqualTo(406);
