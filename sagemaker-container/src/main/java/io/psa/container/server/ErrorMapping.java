@@ -18,6 +18,9 @@ final class ErrorMapping {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
 
   private final Metrics metrics;
+  /** How many times the body limit an oversized request is drained before its connection closes. */
+  private static final long DRAIN_FACTOR = 4;
+
   private final long maxBodyBytes;
 
   ErrorMapping(Metrics metrics, long maxBodyBytes) {
@@ -55,12 +58,14 @@ final class ErrorMapping {
   }
 
   private void write(Context ctx, ErrorCode code, String message, String field) {
-    // refused before its body was read: read it (within the limit) so the answer is not lost to
-    // a reset; past the limit, the connection cannot carry another request, so say so
-    if (code == ErrorCode.PAYLOAD_TOO_LARGE || !BodyReader.discard(ctx, maxBodyBytes)) {
-      if (BodyReader.unread(ctx)) {
-        ctx.header("Connection", "close");
-      }
+    // Refused before its body was read: read and drop it, within a bound, so the answer is not
+    // lost to the reset that closing a socket with unread input causes. An oversized body is
+    // drained up to DRAIN_FACTOR x the limit (bandwidth, never memory) and the connection closed:
+    // a client that ignored the limit should not keep it.
+    boolean tooLarge = code == ErrorCode.PAYLOAD_TOO_LARGE;
+    boolean drained = BodyReader.discard(ctx, tooLarge ? DRAIN_FACTOR * maxBodyBytes : maxBodyBytes);
+    if (tooLarge || (!drained && BodyReader.unread(ctx))) {
+      ctx.header("Connection", "close");
     }
     String name = code.name().toLowerCase(Locale.ROOT);
     metrics.error(name);
