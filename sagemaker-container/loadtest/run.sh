@@ -7,7 +7,9 @@
 #
 # Needs: the jar (./mvnw -B -DskipTests package), wrk (apt-get install -y wrk). With the database:
 # PSA_LOADTEST_DB_URL (default jdbc:postgresql://127.0.0.1:5432/test?user=postgres) reachable;
-# set PSA_LOADTEST_DB_URL=none to skip that half. Only ever targets 127.0.0.1.
+# set PSA_LOADTEST_DB_URL=none to skip that half. PSA_LOADTEST_MODEL=DIR serves that model instead of
+# the default Isolation Forest (e.g. to see the server's own cost with a cheaper detector).
+# Only ever targets 127.0.0.1.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -16,6 +18,8 @@ port="${PSA_LOADTEST_PORT:-18090}"
 db_url="${PSA_LOADTEST_DB_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}"
 schema="psa_loadtest"
 work="$(mktemp -d)"
+model_args=()
+[ -n "${PSA_LOADTEST_MODEL:-}" ] && model_args=(--model "$PSA_LOADTEST_MODEL")
 server_pid=""
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
@@ -36,9 +40,10 @@ echo "body: $(wc -c < "$work/body.json") bytes, 1000 records; $(nproc) cores sha
 start_server() { # $1: database URL or empty
   if [ -n "$1" ]; then
     PSA_DB_URL="$1" PSA_DB_SCHEMA="$schema" PSA_DB_SPILL="$work/spill.jsonl" \
-      "$root/bin/psa" serve --port "$port" --cache-entries 0 > "$work/server.log" 2>&1 &
+      "$root/bin/psa" serve --port "$port" --cache-entries 0 "${model_args[@]}" > "$work/server.log" 2>&1 &
   else
-    env -u PSA_DB_URL "$root/bin/psa" serve --port "$port" --cache-entries 0 > "$work/server.log" 2>&1 &
+    env -u PSA_DB_URL "$root/bin/psa" serve --port "$port" --cache-entries 0 "${model_args[@]}" \
+      > "$work/server.log" 2>&1 &
   fi
   server_pid=$!
   for _ in $(seq 1 600); do

@@ -23,6 +23,7 @@ public final class IsolationForestDetector implements Detector {
 
   private final IsolationForest forest;
   private final IsolationTree[] trees;
+  private final FlatTrees flat; // null when Smile's node layout could not be read
   private final double c;
   private final double[] medians;
   private final Map<String, Object> settings;
@@ -37,6 +38,7 @@ public final class IsolationForestDetector implements Detector {
       Map<String, Object> settings) {
     this.forest = forest;
     this.trees = forest.trees();
+    this.flat = flatten(trees, medians.length);
     this.c = averagePathLength(sampleSize);
     this.medians = medians.clone();
     this.settings = Map.copyOf(settings);
@@ -71,9 +73,9 @@ public final class IsolationForestDetector implements Detector {
       }
     }
     double[] sum = new double[rows.length];
-    for (IsolationTree tree : trees) {
+    for (int t = 0; t < trees.length; t++) {
       for (int i = 0; i < rows.length; i++) {
-        sum[i] += tree.path(rows[i]);
+        sum[i] += flat != null ? flat.path(t, rows[i]) : trees[t].path(rows[i]);
       }
     }
     double[] out = new double[rows.length];
@@ -81,6 +83,21 @@ public final class IsolationForestDetector implements Detector {
       out[i] = Math.pow(2.0, -(sum[i] / trees.length) / c);
     }
     return out;
+  }
+
+  private static FlatTrees flatten(IsolationTree[] trees, int dim) {
+    try {
+      return FlatTrees.of(trees, dim);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      System.getLogger(IsolationForestDetector.class.getName()).log(System.Logger.Level.WARNING,
+          "scoring with Smile's own tree walk (slower): its node layout is not readable: " + e);
+      return null;
+    }
+  }
+
+  /** Whether scoring uses the flat copy of the trees (tests). */
+  boolean flat() {
+    return flat != null;
   }
 
   /** The score drop when each feature alone is set to its training median, floored at 0. */

@@ -52,10 +52,11 @@ class IsolationForestDetectorTest {
   }
 
   @Test
-  void tree_major_scoring_equals_smiles_own_score_bit_for_bit() {
+  void flat_tree_major_scoring_equals_smiles_own_score_bit_for_bit() {
     IsolationForestDetector forest = fit(5, Map.of("if_trees", "30"));
     double[][] probe = gaussian(50, 6, 9);
     double[] ours = forest.score(probe);
+    assertThat(forest.flat()).as("scored with the flat copy of Smile's trees").isTrue();
     for (int i = 0; i < probe.length; i++) {
       assertThat(ours[i]).isEqualTo(forest.forest().score(probe[i]));
     }
