@@ -74,8 +74,12 @@ public final class IsolationForestDetector implements Detector {
     }
     double[] sum = new double[rows.length];
     for (int t = 0; t < trees.length; t++) {
-      for (int i = 0; i < rows.length; i++) {
-        sum[i] += flat != null ? flat.path(t, rows[i]) : trees[t].path(rows[i]);
+      if (flat != null) {
+        flat.addPaths(t, rows, sum);
+      } else {
+        for (int i = 0; i < rows.length; i++) {
+          sum[i] += trees[t].path(rows[i]);
+        }
       }
     }
     double[] out = new double[rows.length];
