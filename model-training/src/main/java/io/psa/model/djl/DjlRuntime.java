@@ -1,6 +1,7 @@
 package io.psa.model.djl;
 
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Prepares DJL before anything touches it: offline (the PyTorch libraries come from the {@code
@@ -14,8 +15,9 @@ final class DjlRuntime {
   private DjlRuntime() {}
 
   /**
-   * Sets the system properties DJL reads once, at engine start, unless the caller set them, and
-   * seeds the engine's generator.
+   * Sets the system properties DJL reads once, at engine start, unless the caller set them, sets
+   * the intra-op thread count on the calling thread, and seeds the engine's generator. Call it on
+   * the thread that trains.
    */
   static synchronized Engine prepare(long seed) {
     setIfAbsent("ai.djl.offline", "true");
@@ -24,6 +26,13 @@ final class DjlRuntime {
     setIfAbsent("ai.djl.pytorch.num_threads", "1");
     setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
     Engine engine = Engine.getEngine(ENGINE);
+    // the engine applies num_threads on the thread that started it only (OpenMP keeps the thread
+    // count per calling thread): a training on another thread would use every core and sum in
+    // another order, so the weights would depend on which thread trains. Apply it on this one.
+    int threads = Integer.parseInt(System.getProperty("ai.djl.pytorch.num_threads"));
+    if (JniUtils.getNumThreads() != threads) {
+      JniUtils.setNumThreads(threads);
+    }
     engine.setRandomSeed((int) (seed ^ (seed >>> 32)));
     return engine;
   }

@@ -63,7 +63,11 @@ public record LstmSettings(
         Hyperparameters.doubleValue(map, "lstm_learning_rate", 0.005, 1e-7, 1.0));
   }
 
-  /** The LSTM state size for rows of {@code features} values: the setting, or auto. */
+  /**
+   * The LSTM state size for rows of {@code features} values: the setting, or auto, two thirds
+   * rounded down, 1 to 16, which is below the width for every width of 2 or more (the trainer
+   * refuses a single feature).
+   */
   public int hiddenFor(int features) {
     return hiddenSize > 0 ? hiddenSize : Math.clamp(features * 2 / 3, 1, 16);
   }

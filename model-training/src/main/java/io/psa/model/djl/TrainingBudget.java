@@ -26,7 +26,10 @@ final class TrainingBudget {
   }
 
   /**
-   * Checks the training rows: at least {@code min}, all of one width, all finite.
+   * Checks the training rows: at least {@code min}, all of one width of at least 2 features, all
+   * finite. One feature is refused here, with its own message, because no code layer can be
+   * narrower than it: otherwise the automatic sizes (always below any width of 2 or more) would
+   * be blamed for a limit of the input.
    *
    * @return the row width
    */
@@ -36,6 +39,10 @@ final class TrainingBudget {
           detector + " needs at least " + min + " training windows, got " + rows.length);
     }
     int width = rows[0].length;
+    if (width < 2) {
+      throw new ValidationException(ValidationException.Code.TOO_LITTLE_DATA, "training.features",
+          -1, detector + " needs at least 2 features per window to compress them, got " + width);
+    }
     for (int i = 0; i < rows.length; i++) {
       if (rows[i].length != width) {
         throw new IllegalArgumentException("training row " + i + " has " + rows[i].length

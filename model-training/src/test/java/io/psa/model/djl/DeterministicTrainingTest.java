@@ -44,6 +44,23 @@ class DeterministicTrainingTest {
   }
 
   @Test
+  void trainings_started_on_two_threads_at_once_queue_and_equal_sequential_ones() throws Exception {
+    // without the training loop's own lock, DJL fails the second one: "A PtGradientCollector is
+    // already collecting"
+    Map<String, String> hp = Map.of("lstm_epochs", "2", "lstm_sequence_length", "4");
+    LstmDetector alone = new LstmTrainer().fit(rows, hp, 5);
+    Map<String, String> aeHp = Map.of("ae_epochs", "2");
+    DenseAutoencoderDetector aeAlone = new AutoencoderTrainer().fit(rows, aeHp, 5);
+
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+      var lstm = pool.submit(() -> new LstmTrainer().fit(rows, hp, 5));
+      var ae = pool.submit(() -> new AutoencoderTrainer().fit(rows, aeHp, 5));
+      assertThat(lstm.get().lstm()).isEqualTo(alone.lstm());
+      assertThat(ae.get().layers()).isEqualTo(aeAlone.layers());
+    }
+  }
+
+  @Test
   void training_moves_the_weights_away_from_their_seeded_start() {
     var settings = AutoencoderSettings.fromMap(Map.of("ae_epochs", "4", "ae_validation_fraction", "0"));
     AutoencoderNetwork network = new AutoencoderNetwork(24, settings, 5);

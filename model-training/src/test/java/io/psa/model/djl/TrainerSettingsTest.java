@@ -66,6 +66,33 @@ class TrainerSettingsTest {
   }
 
   @Test
+  void automatic_code_sizes_stay_below_every_input_width_from_2_to_200() {
+    for (int width = 2; width <= 200; width++) {
+      int hidden = LstmSettings.defaults().hiddenFor(width);
+      int bottleneck = AutoencoderSettings.defaults().bottleneckFor(width);
+      assertThat(hidden).as("lstm, width %d", width).isBetween(1, width - 1);
+      assertThat(bottleneck).as("autoencoder, width %d", width).isBetween(1, width - 1);
+      // the trainers' own check accepts what the automatic sizes chose
+      TrainingBudget.checkNarrower("lstm_hidden_size", hidden, width);
+      TrainingBudget.checkNarrower("ae_bottleneck_size", bottleneck, width);
+    }
+  }
+
+  @Test
+  void refuses_a_single_feature_for_its_width_not_for_the_default_code_size() {
+    double[][] oneFeature = new double[40][];
+    for (int i = 0; i < oneFeature.length; i++) {
+      oneFeature[i] = new double[] {ROWS[i][0]};
+    }
+    assertThatThrownBy(() -> new LstmTrainer().fit(oneFeature, Map.of(), 1))
+        .isInstanceOfSatisfying(ValidationException.class,
+            e -> assertThat(e.field()).isEqualTo("training.features"));
+    assertThatThrownBy(() -> new AutoencoderTrainer().fit(oneFeature, Map.of(), 1))
+        .isInstanceOfSatisfying(ValidationException.class,
+            e -> assertThat(e.field()).isEqualTo("training.features"));
+  }
+
+  @Test
   void rejects_a_single_training_window() {
     assertThatThrownBy(() -> new LstmTrainer().fit(new double[][] {{1, 2, 3}}, Map.of(), 1))
         .isInstanceOfSatisfying(ValidationException.class,

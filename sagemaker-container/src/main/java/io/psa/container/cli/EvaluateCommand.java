@@ -55,8 +55,9 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Evaluate only this detector (default: every detector of the configuration).")
   String detector;
 
-  @Option(names = "--config", defaultValue = "skab-v1", paramLabel = "NAME|FILE",
-      description = "A built-in configuration or a JSON file (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--config", defaultValue = "skab-v2", paramLabel = "NAME|FILE",
+      description = "A built-in configuration (skab-v2, skab-v1) or a JSON file"
+          + " (default: ${DEFAULT-VALUE}).")
   String config;
 
   @Option(names = "--threads", paramLabel = "N",

@@ -15,12 +15,23 @@ import java.util.Arrays;
  * margin 0 it is the product's threshold ({@code threshold_quantile}). The k-of-n rule looks only
  * at the window itself and earlier ones, so it stays causal.
  *
+ * <p>The hold is an off-delay, as alarm management uses it (ISA-18.2): once the k-of-n rule has
+ * alarmed, the alarm stays on for {@code hold} more windows. The k-of-n rule delays the start of an
+ * alarm; the hold keeps a fault's alarm from dropping out while the process is still recovering
+ * and the score dips below the threshold for a moment. It also looks only backwards.
+ *
  * @param quantile training quantile, in (0, 1] [0.99]
  * @param margin multiples of {@code Q − median} added to {@code Q}, >= 0 [1.0]
  * @param k alarms needed among the last n windows, 1 to n [1]
  * @param n windows looked at, >= 1 [1]
+ * @param hold windows an alarm stays on after the k-of-n rule last fired, >= 0 [0]
  */
-public record AlarmRule(double quantile, double margin, int k, int n) {
+public record AlarmRule(double quantile, double margin, int k, int n, int hold) {
+
+  /** A rule without hold. */
+  public AlarmRule(double quantile, double margin, int k, int n) {
+    this(quantile, margin, k, n, 0);
+  }
 
   public AlarmRule {
     if (!(quantile > 0 && quantile <= 1)) {
@@ -31,6 +42,9 @@ public record AlarmRule(double quantile, double margin, int k, int n) {
     }
     if (n < 1 || k < 1 || k > n) {
       throw ValidationException.ofConfig("alarm", "needs 1 <= k <= n, got k=" + k + ", n=" + n);
+    }
+    if (hold < 0) {
+      throw ValidationException.ofConfig("alarm.hold", "must be >= 0 windows, got " + hold);
     }
   }
 
@@ -43,17 +57,24 @@ public record AlarmRule(double quantile, double margin, int k, int n) {
     return q + margin * (q - median);
   }
 
-  /** Per window, whether it alarms: {@code raw >= threshold} in k of the last n windows. */
+  /**
+   * Per window, whether it alarms: {@code raw >= threshold} in k of the last n windows, or that
+   * was so at most {@code hold} windows ago.
+   */
   public boolean[] decide(double[] raw, double threshold) {
     boolean[] out = new boolean[raw.length];
     int inWindow = 0;
+    int lastFired = Integer.MIN_VALUE / 2;
     for (int i = 0; i < raw.length; i++) {
       // a NaN score (a broken window) counts as above the threshold, as in the calibration
       inWindow += above(raw[i], threshold) ? 1 : 0;
       if (i >= n) {
         inWindow -= above(raw[i - n], threshold) ? 1 : 0;
       }
-      out[i] = inWindow >= k;
+      if (inWindow >= k) {
+        lastFired = i;
+      }
+      out[i] = i - lastFired <= hold;
     }
     return out;
   }

@@ -13,16 +13,17 @@ import java.util.Map;
 
 /**
  * The settings of a SKAB evaluation, the same for every file: a named, versioned JSON document.
- * {@code skab-v1} ships as a resource beside this class; {@link #load} also reads a file. The
+ * {@code skab-v2} (the current one) and {@code skab-v1} ship as resources beside this class;
+ * {@link #load} also reads a file. The
  * keys are documented in the resource itself ({@code "_doc"} entries) and in the README.
  *
- * @param name configuration name, e.g. {@code skab-v1}
+ * @param name configuration name, e.g. {@code skab-v2}
  * @param version configuration version; a changed setting means a new version
  * @param trainRows leading rows of each file that train scaler, detector and threshold [400]
  * @param pipeline the pipeline at SKAB's period; the low-pass must be off (it looks ahead)
  * @param features which window features to keep ({@code mean}, {@code ptp}, ...); empty = all
  * @param drift causal slow-drift removal, {@link DriftRemoval#OFF} when absent
- * @param alarm threshold and k-of-n rule
+ * @param alarm threshold, k-of-n rule and hold
  * @param seed seed of every detector's training, the same for every file
  * @param detectors the detectors to evaluate, in report order
  * @param plotChannel the channel drawn above the scores in the per-file pictures
@@ -42,10 +43,12 @@ public record SkabConfig(
   /**
    * One detector and its hyperparameters (strings, as the trainers read them).
    *
-   * @param exclusive fit on one file at a time [false]: DJL's PyTorch engine keeps one gradient
-   *     collector per process, so two neural trainings must not overlap, and two forests grown at
-   *     once were seen to differ from run to run
-   * @param alarm this detector's own threshold and k-of-n rule, or null for the configuration's:
+   * @param exclusive fit on one file at a time [false]: two forests grown at once were seen to
+   *     differ from run to run. The neural trainers need no flag (DJL's PyTorch engine keeps one
+   *     gradient collector per process, and their training loop takes its own lock); set on them
+   *     it only keeps the scaler fits in line too
+   * @param alarm this detector's own threshold, k-of-n rule and hold, or null for the
+   *     configuration's:
    *     score distributions differ in shape between detectors (a forest's path lengths are
    *     bounded, a squared error is heavy-tailed), so the same margin means different things
    */
@@ -90,7 +93,7 @@ public record SkabConfig(
   }
 
   /**
-   * A built-in configuration by name ({@code skab-v1}) or a JSON file by path.
+   * A built-in configuration by name ({@code skab-v2}, {@code skab-v1}) or a JSON file by path.
    *
    * @throws ValidationException for an unknown name, a missing file or an invalid setting
    */
@@ -106,7 +109,7 @@ public record SkabConfig(
     Path file = Path.of(nameOrPath);
     if (!Files.isRegularFile(file)) {
       throw ValidationException.ofConfig("config", "\"" + nameOrPath
-          + "\" is neither a built-in SKAB configuration (skab-v1) nor a readable file");
+          + "\" is neither a built-in SKAB configuration (skab-v2, skab-v1) nor a readable file");
     }
     try (InputStream in = Files.newInputStream(file)) {
       return SkabConfigJson.fromMap(JsonMapper.builder().build().readValue(in, Map.class));

@@ -62,7 +62,7 @@ final class SkabConfigJson {
   private static Map<String, Object> alarmMap(AlarmRule a) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("threshold", ordered("quantile", a.quantile(), "margin", a.margin()));
-    m.put("alarm", ordered("k", a.k(), "n", a.n()));
+    m.put("alarm", ordered("k", a.k(), "n", a.n(), "hold", a.hold()));
     return m;
   }
 
@@ -88,7 +88,7 @@ final class SkabConfigJson {
     Map<String, Object> alarm = withoutComments(object(m, "alarm"));
     return new AlarmRule(number(threshold, "quantile", base.quantile()),
         number(threshold, "margin", base.margin()), (int) number(alarm, "k", base.k()),
-        (int) number(alarm, "n", base.n()));
+        (int) number(alarm, "n", base.n()), (int) number(alarm, "hold", base.hold()));
   }
 
   private static SkabConfig.DetectorSpec detector(Map<String, Object> d, AlarmRule global) {

@@ -1,9 +1,7 @@
 package io.psa.model.evaluation;
 
-import io.psa.model.Detector;
-import io.psa.model.Detectors;
 import io.psa.model.calibration.CalibrationFitter;
-import io.psa.model.scaling.StandardScaler;
+import io.psa.model.training.FittedDetector;
 import java.util.Arrays;
 
 /**
@@ -25,12 +23,12 @@ public final class SkabProtocol {
     this.config = config;
   }
 
-  private Detector fit(SkabConfig.DetectorSpec spec, double[][] rows) {
+  private FittedDetector fit(SkabConfig.DetectorSpec spec, double[][] rows) {
     if (!spec.exclusive()) {
-      return Detectors.trainer(spec.name()).fit(rows, spec.hyperparameters(), config.seed());
+      return FittedDetector.fit(rows, spec.name(), spec.hyperparameters(), config.seed());
     }
     synchronized (EXCLUSIVE) {
-      return Detectors.trainer(spec.name()).fit(rows, spec.hyperparameters(), config.seed());
+      return FittedDetector.fit(rows, spec.name(), spec.hyperparameters(), config.seed());
     }
   }
 
@@ -39,9 +37,7 @@ public final class SkabProtocol {
     long start = System.nanoTime();
     int train = features.trainWindows();
     double[][] trainRows = Arrays.copyOf(features.rows(), train);
-    StandardScaler scaler = StandardScaler.fit(trainRows);
-    Detector detector = fit(spec, scaler.transform(trainRows));
-    double[] raw = detector.score(scaler.transform(features.rows()));
+    double[] raw = fit(spec, trainRows).score(features.rows());
     double[] trainRaw = Arrays.copyOf(raw, train);
 
     AlarmRule rule = config.alarmOf(spec);

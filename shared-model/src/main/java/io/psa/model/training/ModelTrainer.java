@@ -3,7 +3,6 @@ package io.psa.model.training;
 import io.psa.dsp.Pipeline;
 import io.psa.dsp.ValidationException;
 import io.psa.model.Detector;
-import io.psa.model.Detectors;
 import io.psa.model.ModelInfo;
 import io.psa.model.artifact.ArtifactWriter;
 import io.psa.model.artifact.RuntimeInfo;
@@ -84,13 +83,13 @@ public final class ModelTrainer {
           "data: " + rows.length + " training windows, at least " + MIN_WINDOWS + " are needed");
     }
     listener.progress("fit", 0, 1);
-    StandardScaler scaler = StandardScaler.fit(rows);
-    double[][] scaled = scaler.transform(rows);
-    Detector detector =
-        Detectors.trainer(settings.detector()).fit(scaled, settings.detectorParams(), settings.seed());
+    FittedDetector fitted = FittedDetector.fit(
+        rows, settings.detector(), settings.detectorParams(), settings.seed());
+    StandardScaler scaler = fitted.scaler();
+    Detector detector = fitted.detector();
     listener.progress("fit", 1, 1);
     listener.progress("calibrate", 0, 1);
-    double[] raw = detector.score(scaled);
+    double[] raw = fitted.score(rows);
     ScoreCalibration calibration = CalibrationFitter.fit(raw, settings.thresholdQuantile());
     listener.progress("calibrate", 1, 1);
     double total = (System.nanoTime() - startNanos) / 1e9;

@@ -36,6 +36,36 @@ class AlarmRuleTest {
   }
 
   @Test
+  void hold_keeps_an_alarm_on_for_that_many_windows_after_the_rule_last_fired() {
+    double[] raw = {5, 5, 0, 0, 0, 0, 5, 0, 5, 0};
+
+    // 2 of 3 fires at windows 1, 2 and 8; a hold of 2 extends each firing by two windows
+    assertThat(new AlarmRule(0.5, 0, 2, 3, 0).decide(raw, 5))
+        .containsExactly(false, true, true, false, false, false, false, false, true, false);
+    assertThat(new AlarmRule(0.5, 0, 2, 3, 2).decide(raw, 5))
+        .containsExactly(false, true, true, true, true, false, false, false, true, true);
+  }
+
+  @Test
+  void hold_looks_only_backwards_so_a_cut_series_keeps_its_decisions() {
+    double[] raw = {0, 5, 0, 0, 0, 5, 5, 0, 0, 0, 0, 0};
+    AlarmRule rule = new AlarmRule(0.5, 0, 1, 2, 3);
+    boolean[] whole = rule.decide(raw, 5);
+
+    for (int k = 1; k <= raw.length; k++) {
+      boolean[] cut = rule.decide(java.util.Arrays.copyOf(raw, k), 5);
+      assertThat(cut).containsExactly(java.util.Arrays.copyOf(whole, k));
+    }
+  }
+
+  @Test
+  void rejects_a_negative_hold_naming_its_key() {
+    assertThatThrownBy(() -> new AlarmRule(0.99, 0, 1, 1, -1))
+        .isInstanceOf(ValidationException.class)
+        .extracting(e -> ((ValidationException) e).field()).isEqualTo("config.alarm.hold");
+  }
+
+  @Test
   void a_nan_score_counts_as_above_the_threshold() {
     assertThat(new AlarmRule(0.5, 0, 1, 1).decide(new double[] {Double.NaN, 0}, 1))
         .containsExactly(true, false);

@@ -29,8 +29,31 @@ class SkabConfigTest {
   }
 
   @Test
+  void skab_v2_differs_from_v1_only_by_the_hold_of_the_neural_detectors() throws IOException {
+    SkabConfig v1 = SkabConfig.load("skab-v1");
+    SkabConfig v2 = SkabConfig.load("skab-v2");
+
+    assertThat(v2.name()).isEqualTo("skab-v2");
+    assertThat(v2.version()).isEqualTo(2);
+    assertThat(v2.pipeline()).isEqualTo(v1.pipeline());
+    assertThat(v2.features()).isEqualTo(v1.features());
+    for (int i = 0; i < v1.detectors().size(); i++) {
+      SkabConfig.DetectorSpec d1 = v1.detectors().get(i);
+      SkabConfig.DetectorSpec d2 = v2.detectors().get(i);
+      assertThat(d2.name()).isEqualTo(d1.name());
+      assertThat(d2.hyperparameters()).isEqualTo(d1.hyperparameters());
+      AlarmRule a1 = v1.alarmOf(d1);
+      AlarmRule a2 = v2.alarmOf(d2);
+      assertThat(a1.hold()).isZero();
+      assertThat(new AlarmRule(a2.quantile(), a2.margin(), a2.k(), a2.n())).isEqualTo(a1);
+      boolean neural = d2.name().equals("lstm") || d2.name().equals("autoencoder");
+      assertThat(a2.hold()).as(d2.name()).isEqualTo(neural ? 20 : 0);
+    }
+  }
+
+  @Test
   void reads_a_file_and_writes_back_the_same_settings() throws IOException {
-    SkabConfig c = SkabConfig.load("skab-v1");
+    SkabConfig c = SkabConfig.load("skab-v2");
     Path file = dir.resolve("copy.json");
     Files.writeString(file, new com.fasterxml.jackson.databind.ObjectMapper()
         .writeValueAsString(c.toMap()));

@@ -22,13 +22,13 @@ class SkabValve1Test {
   }
 
   @Test
-  void pca_under_skab_v1_beats_the_published_pca_on_valve1_without_alarming_all_the_time()
+  void pca_under_skab_v2_beats_the_published_pca_on_valve1_without_alarming_all_the_time()
       throws IOException {
     Path dir = skab();
     assumeTrue(Files.isDirectory(dir.resolve("valve1")),
         "SKAB data not found at " + dir.toAbsolutePath() + " (set -Dpsa.sharedDir)");
     List<SkabFile> files = SkabReader.readFolder(dir);
-    SkabConfig config = SkabConfig.load("skab-v1").only("pca");
+    SkabConfig config = SkabConfig.load("skab-v2").only("pca");
 
     SkabReport report = new SkabEvaluation(config, 2).run(files, (f, d, t) -> { });
 
