@@ -129,6 +129,54 @@ final class FlatTrees {
     }
   }
 
+  /** The largest node count of any tree: the size of {@link #addVariantPaths}' scratch arrays. */
+  int maxNodes() {
+    int max = 0;
+    for (int[] l : left) {
+      max = Math.max(max, l.length);
+    }
+    return max;
+  }
+
+  /**
+   * Tree {@code t}'s path length of {@code x} added to {@code sums[0]}, and of each variant of
+   * {@code x} with feature {@code j} alone set to {@code replacement[j]} added to {@code sums[1 +
+   * j]}: the forest's per-feature attribution. A variant's dot product at a node differs from
+   * {@code x}'s by {@code slope[j] · (replacement[j] − x[j])}, so each node's dot product with
+   * {@code x} is computed once (in Smile's order, so {@code sums[0]} is exact) and every variant
+   * adds its one term: the {@code dim + 1} walks cost about one.
+   *
+   * @param cache scratch of {@link #maxNodes()} doubles
+   * @param seen scratch of {@link #maxNodes()} ints; {@code seen[n] == mark} when {@code cache[n]}
+   *     holds node n's dot product for this tree (use a new mark per tree)
+   */
+  void addVariantPaths(
+      int t, double[] x, double[] replacement, double[] sums, double[] cache, int[] seen, int mark) {
+    int[] l = left[t];
+    int[] r = right[t];
+    double[] b = bias[t];
+    double[] s = slopes[t];
+    for (int v = 0; v <= dim; v++) {
+      int j = v - 1; // -1: x itself
+      double delta = j < 0 ? 0.0 : replacement[j] - x[j];
+      int n = 0;
+      while (l[n] != LEAF) {
+        if (seen[n] != mark) {
+          int o = n * dim;
+          double dot = 0.0;
+          for (int k = 0; k < dim; k++) {
+            dot += x[k] * s[o + k];
+          }
+          cache[n] = dot;
+          seen[n] = mark;
+        }
+        double dot = j < 0 ? cache[n] : cache[n] + s[n * dim + j] * delta;
+        n = dot < b[n] ? l[n] : r[n];
+      }
+      sums[v] += depth[t][n];
+    }
+  }
+
   /** The child a row at node {@code n} goes to; a leaf stays where it is. */
   private static int next(int[] l, int[] r, double[] b, int n, double dot) {
     if (l[n] == LEAF) {

@@ -110,20 +110,40 @@ public final class IsolationForestDetector implements Detector {
     double[][] out = new double[rows.length][];
     for (int r = 0; r < rows.length; r++) {
       int d = rows[r].length;
-      // the row itself, then one copy per feature with that feature at its median: one batch
-      double[][] variants = new double[d + 1][];
-      variants[0] = rows[r];
-      for (int j = 0; j < d; j++) {
-        variants[j + 1] = rows[r].clone();
-        variants[j + 1][j] = medians[j];
-      }
-      double[] scores = score(variants);
+      double[] scores = flat != null ? variantScores(rows[r]) : variantScoresInFull(rows[r]);
       out[r] = new double[d];
       for (int j = 0; j < d; j++) {
         out[r][j] = Math.max(0, scores[0] - scores[j + 1]);
       }
     }
     return out;
+  }
+
+  /** The row's score, then the score with each feature alone at its median (flat trees). */
+  private double[] variantScores(double[] row) {
+    double[] sums = new double[row.length + 1];
+    double[] cache = new double[flat.maxNodes()];
+    int[] seen = new int[cache.length];
+    for (int t = 0; t < trees.length; t++) {
+      flat.addVariantPaths(t, row, medians, sums, cache, seen, t + 1);
+    }
+    double[] scores = new double[sums.length];
+    for (int v = 0; v < sums.length; v++) {
+      scores[v] = Math.pow(2.0, -(sums[v] / trees.length) / c);
+    }
+    return scores;
+  }
+
+  /** As {@link #variantScores}, every variant scored in full by {@link #score}. */
+  double[] variantScoresInFull(double[] row) {
+    // the row itself, then one copy per feature with that feature at its median: one batch
+    double[][] variants = new double[row.length + 1][];
+    variants[0] = row;
+    for (int j = 0; j < row.length; j++) {
+      variants[j + 1] = row.clone();
+      variants[j + 1][j] = medians[j];
+    }
+    return score(variants);
   }
 
   /** Smile's forest, for tests that compare against its own scoring. */

@@ -1,6 +1,7 @@
 package io.psa.model.iforest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.psa.dsp.ValidationException;
@@ -59,6 +60,20 @@ class IsolationForestDetectorTest {
     assertThat(forest.flat()).as("scored with the flat copy of Smile's trees").isTrue();
     for (int i = 0; i < probe.length; i++) {
       assertThat(ours[i]).isEqualTo(forest.forest().score(probe[i]));
+    }
+  }
+
+  @Test
+  void attribution_by_shared_dot_products_equals_scoring_every_variant_in_full() {
+    IsolationForestDetector forest = fit(5, Map.of("if_trees", "40"));
+    double[][] probe = gaussian(20, 6, 11);
+    for (double[] row : probe) {
+      double[] full = forest.variantScoresInFull(row);
+      double[][] shares = forest.contributions(new double[][] {row});
+      assertThat(forest.score(new double[][] {row})[0]).isEqualTo(full[0]);
+      for (int j = 0; j < row.length; j++) {
+        assertThat(shares[0][j]).isCloseTo(Math.max(0, full[0] - full[j + 1]), within(1e-12));
+      }
     }
   }
 
