@@ -2,7 +2,10 @@ package io.psa.model;
 
 import io.psa.dsp.PipelineConfig;
 import io.psa.dsp.SensorBatch;
+import io.psa.dsp.ValidationException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns a validated batch into a {@link Prediction}: the one place scoring happens. The Lambda,
@@ -25,7 +28,30 @@ public interface BatchScorer {
    *
    * @param assetId the caller's machine id, echoed in the prediction; may be null
    * @param requestId the prediction's id; null lets the scorer make one
-   * @throws io.psa.dsp.ValidationException for input the pipeline rejects (maps to 400)
+   * @throws ValidationException for input the pipeline rejects (maps to 400)
    */
   Prediction score(SensorBatch batch, String assetId, String requestId);
+
+  /**
+   * Accepts a request's {@code config} only when every key it sends agrees with the model's own
+   * configuration: the model fixes its pipeline, and features from another configuration would be
+   * scored against the wrong training data. Keys it leaves out take the model's values.
+   *
+   * @param requested the request's config object, or null when it sent none
+   * @throws ValidationException on field {@code config} when it differs, or {@code
+   *     config.<key>} when it is invalid
+   */
+  default void checkRequestConfig(Map<String, ?> requested) {
+    if (requested == null || requested.isEmpty()) {
+      return;
+    }
+    Map<String, Object> merged = new LinkedHashMap<>(config().toMap());
+    merged.putAll(requested);
+    PipelineConfig asked = PipelineConfig.fromMap(merged);
+    if (!asked.equals(config())) {
+      throw new ValidationException(ValidationException.Code.INVALID_CONFIG, "config", -1,
+          "config: this model was trained with " + config().toMap()
+              + " and scores only with it; omit config or send exactly that");
+    }
+  }
 }

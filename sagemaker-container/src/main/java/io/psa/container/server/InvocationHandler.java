@@ -6,7 +6,6 @@ import io.psa.container.persistence.ResultStore;
 import io.psa.dsp.input.PredictRequest;
 import io.psa.model.BatchScorer;
 import io.psa.model.Prediction;
-import io.psa.model.scoring.ModelScorer;
 import java.io.IOException;
 import java.time.Instant;
 
@@ -58,9 +57,7 @@ final class InvocationHandler {
 
   private static Prediction score(BatchScorer scorer, byte[] body, MediaTypes in, String requestId) {
     PredictRequest request = RequestParser.parse(body, in, scorer.channels(), scorer.config().maxRecords());
-    if (scorer instanceof ModelScorer m) {
-      m.checkRequestConfig(request.config());
-    }
+    scorer.checkRequestConfig(request.config());
     return scorer.score(request.batch(), request.assetId(), requestId);
   }
 }

@@ -68,29 +68,6 @@ public final class ModelScorer implements BatchScorer {
     return model.calibration().threshold();
   }
 
-  /**
-   * Accepts a request's {@code config} only when every key it sends agrees with the model's own
-   * configuration: the model fixes its pipeline, and features from another configuration would be
-   * scored against the wrong training data. Keys it leaves out take the model's values.
-   *
-   * @param requested the request's config object, or null when it sent none
-   * @throws ValidationException on field {@code config} when it differs, or {@code config.<key>}
-   *     when it is invalid
-   */
-  public void checkRequestConfig(Map<String, ?> requested) {
-    if (requested == null || requested.isEmpty()) {
-      return;
-    }
-    Map<String, Object> merged = new LinkedHashMap<>(model.config().toMap());
-    merged.putAll(requested);
-    PipelineConfig asked = PipelineConfig.fromMap(merged);
-    if (!asked.equals(model.config())) {
-      throw new ValidationException(ValidationException.Code.INVALID_CONFIG, "config", -1,
-          "config: this model was trained with " + model.config().toMap()
-              + " and scores only with it; omit config or send exactly that");
-    }
-  }
-
   /** Calibrated scores of unscaled feature rows (for evaluation on streamed features). */
   public double[] scoreFeatures(double[][] featureRows) {
     return model.calibration().apply(model.detector().score(model.scaler().transform(featureRows)));
