@@ -1,5 +1,7 @@
 package io.psa.container.persistence;
 
+import io.psa.model.results.InferenceResult;
+import io.psa.model.results.ResultWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,8 @@ package io.psa.container.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.psa.model.results.InferenceResult;
+import io.psa.model.results.ResultWriter;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,7 @@
 package io.psa.container.persistence;
 
+import io.psa.model.results.InferenceResult;
+
 /**
  * Keeps scored requests. {@link #record} is called on the request path, so it must return at once
  * and never throw: implementations buffer and write elsewhere.

@@ -4,7 +4,7 @@
  * <p>{@link io.psa.container.persistence.ResultStore} is the one interface the server sees; its
  * {@code record} never blocks and never fails. {@link io.psa.container.persistence.BufferedResultStore}
  * keeps results in a bounded in-memory queue, writes them in batches from one background thread
- * through a {@link io.psa.container.persistence.ResultWriter} (PostgreSQL via {@link
+ * through a {@link io.psa.model.results.ResultWriter} (PostgreSQL via {@link
  * io.psa.container.persistence.PostgresResultWriter}), retries with exponential backoff while the
  * database is away, and past the queue's bound appends results to a local JSON Lines {@link
  * io.psa.container.persistence.SpillFile} that is replayed once the database answers again. Rows

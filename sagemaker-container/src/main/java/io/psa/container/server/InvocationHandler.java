@@ -1,11 +1,11 @@
 package io.psa.container.server;
 
 import io.javalin.http.Context;
-import io.psa.container.persistence.InferenceResult;
 import io.psa.container.persistence.ResultStore;
 import io.psa.dsp.input.PredictRequest;
 import io.psa.model.BatchScorer;
 import io.psa.model.Prediction;
+import io.psa.model.results.InferenceResult;
 import java.io.IOException;
 import java.time.Instant;
 

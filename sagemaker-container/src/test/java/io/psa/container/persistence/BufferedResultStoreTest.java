@@ -1,5 +1,7 @@
 package io.psa.container.persistence;
 
+import io.psa.model.results.InferenceResult;
+import io.psa.model.results.ResultWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.psa.container.persistence;
 
+import io.psa.model.results.InferenceResult;
 import java.time.Instant;
 
 /** Distinct, fully filled results for tests. */

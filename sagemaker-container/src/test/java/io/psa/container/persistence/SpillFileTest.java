@@ -1,5 +1,6 @@
 package io.psa.container.persistence;
 
+import io.psa.model.results.InferenceResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

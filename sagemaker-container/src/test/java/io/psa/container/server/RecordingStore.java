@@ -1,8 +1,8 @@
 package io.psa.container.server;
 
-import io.psa.container.persistence.InferenceResult;
 import io.psa.container.persistence.ResultStore;
 import io.psa.container.persistence.StoreStatus;
+import io.psa.model.results.InferenceResult;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

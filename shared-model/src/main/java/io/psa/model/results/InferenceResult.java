@@ -1,4 +1,4 @@
-package io.psa.container.persistence;
+package io.psa.model.results;
 
 import io.psa.model.Prediction;
 import java.time.Instant;
