@@ -7,6 +7,7 @@ import io.psa.container.server.ModelHolder;
 import io.psa.container.server.PsaServer;
 import io.psa.container.server.ServerSettings;
 import io.psa.model.scoring.ModelScorer;
+import io.psa.model.training.DefaultModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,12 +124,12 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   private static void trainDefault(ModelHolder models) {
-    LOG.info("no --model and no model in {}: training the default Isolation Forest on {} min of"
+    LOG.info("no --model and no model in {}: training the default {} model on {} min of"
         + " simulated normal data; /ping answers 503 until it is ready", SAGEMAKER_MODEL_DIR,
-        DefaultModel.TRAINING_MS / 60_000);
+        DefaultModel.SETTINGS.get("detector"), DefaultModel.TRAINING_MINUTES);
     long start = System.nanoTime();
     try {
-      ModelScorer scorer = DefaultModel.train();
+      ModelScorer scorer = DefaultModel.scorer(VersionProvider.version());
       models.set(scorer);
       LOG.info("default model {} {} ready after {} ms", scorer.model().name(),
           scorer.model().version(), (System.nanoTime() - start) / 1_000_000);
