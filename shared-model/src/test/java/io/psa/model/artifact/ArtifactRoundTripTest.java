@@ -64,7 +64,7 @@ class ArtifactRoundTripTest {
     assertThat(m.path("detector").path("kind").asText()).isEqualTo(kind);
     JsonNode training = m.path("training");
     assertThat(training.path("rows").asLong()).isEqualTo(12_000);
-    assertThat(training.path("windows").asLong()).isEqualTo(477);
+    assertThat(training.path("windows").asLong()).isEqualTo(444);
     assertThat(training.path("first_ts_ms").asLong()).isZero();
     assertThat(training.path("last_ts_ms").asLong()).isEqualTo(119_990);
     assertThat(training.path("seed").asLong()).isEqualTo(42);
