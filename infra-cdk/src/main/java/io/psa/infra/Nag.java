@@ -21,6 +21,12 @@ final class Nag {
         List.of(NagPackSuppression.builder().id(rule).reason(reason).build()), true);
   }
 
+  /** ECR pulls need ecr:GetAuthorizationToken, which IAM grants only on "*". */
+  static void ecrAuthorizationToken(IConstruct role) {
+    suppressOnly(role, "AwsSolutions-IAM5", "ecr:GetAuthorizationToken has no resource-level permission:"
+        + " it can only be granted on *.", "^Resource::\\*$");
+  }
+
   /**
    * Suppresses {@code rule} only for the findings that match one of {@code patterns} (regular
    * expressions over cdk-nag's finding text, e.g. {@code Resource::<Bucket.Arn>/incoming/*}).

@@ -15,8 +15,8 @@ import software.amazon.awscdk.services.s3.Transition;
 import software.constructs.Construct;
 
 /**
- * The product's one bucket: {@code incoming/} (files to score), {@code results/}, {@code failed/}
- * and {@code models/}; encrypted, private, TLS only, versioned, with server access logs in a
+ * The product's one bucket: {@code incoming/} (files to score), {@code results/}, {@code failed/},
+ * {@code models/}, and {@code training/} / {@code training-output/} for SageMaker training jobs; encrypted, private, TLS only, versioned, with server access logs in a
  * second bucket. Grants are per prefix and per action, never the whole bucket.
  */
 public final class ProductBucket extends Construct {

@@ -21,8 +21,9 @@ import software.constructs.Construct;
 
 /**
  * The whole product on AWS, in the order a request meets it: a bucket and a results database;
- * the migrations that shape the database; the SageMaker endpoint; the two functions; the API in
- * front of the predict function; and the outputs an operator needs.
+ * the migrations that shape the database; the SageMaker endpoint and the role its training jobs
+ * use; the two functions; the API in front of the predict function; and the outputs an operator
+ * needs.
  */
 public final class PsaStack extends Stack {
   private static final String BUCKET_NOTIFICATIONS_HANDLER = "BucketNotificationsHandler050a0587b7544547bf325f094a3db834";
@@ -34,6 +35,7 @@ public final class PsaStack extends Stack {
   private final ResultsDatabase database;
   private final Migrations migrations;
   private final ScoringEndpoint scoring;
+  private final TrainingRole training;
   private final JavaFunction predict;
   private final JavaFunction batch;
   private final PredictApi api;
@@ -49,6 +51,7 @@ public final class PsaStack extends Stack {
     database = new ResultsDatabase(this, "Results", settings);
     migrations = new Migrations(this, "Migrations", code, codeSha256, database);
     scoring = new ScoringEndpoint(this, "Scoring", settings, storage);
+    training = new TrainingRole(this, "Training", storage, scoring.image());
     predict = createPredictFunction();
     batch = createBatchFunction();
     // new code serves only once the schema it expects is in place
@@ -72,6 +75,10 @@ public final class PsaStack extends Stack {
 
   public ScoringEndpoint scoring() {
     return scoring;
+  }
+
+  public TrainingRole training() {
+    return training;
   }
 
   public JavaFunction predict() {
@@ -163,6 +170,10 @@ public final class PsaStack extends Stack {
         .description("incoming/ to score, results/ and failed/ to read, models/ for artifacts").build();
     CfnOutput.Builder.create(this, "EndpointName").value(scoring.endpoint().getAttrEndpointName())
         .description("The SageMaker serverless endpoint").build();
+    CfnOutput.Builder.create(this, "ImageUri").value(scoring.image().getImageUri())
+        .description("The psa image: the endpoint serves it, training jobs run it with TrainingRoleArn").build();
+    CfnOutput.Builder.create(this, "TrainingRoleArn").value(training.role().getRoleArn())
+        .description("Role for SageMaker training jobs: reads training/, writes training-output/").build();
     CfnOutput.Builder.create(this, "DatabaseClusterArn").value(database.cluster().getClusterArn())
         .description("Aurora cluster for the Data API (aws rds-data execute-statement)").build();
     CfnOutput.Builder.create(this, "DatabaseSecretArn").value(database.secretArn())

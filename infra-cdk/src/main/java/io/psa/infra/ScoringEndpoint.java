@@ -21,13 +21,14 @@ import software.constructs.Construct;
  * costs nothing while idle.
  */
 public final class ScoringEndpoint extends Construct {
+  private final DockerImageAsset image;
   private final CfnEndpoint endpoint;
 
   public ScoringEndpoint(Construct scope, String id, PsaSettings settings, ProductBucket bucket) {
     super(scope, id);
     Path context = settings.imageDirectory();
     BuiltArtifact.require(context.resolve("target/psa.jar"), "The SageMaker image's jar", "imageDirectory");
-    DockerImageAsset image = DockerImageAsset.Builder.create(this, "Image")
+    image = DockerImageAsset.Builder.create(this, "Image")
         .directory(context.toString())
         // SageMaker Serverless Inference runs x86-64 only
         .platform(Platform.LINUX_AMD64)
@@ -46,8 +47,7 @@ public final class ScoringEndpoint extends Construct {
         .resources(List.of("arn:" + Aws.PARTITION + ":logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID
             + ":log-group:/aws/sagemaker/Endpoints/" + settings.endpointName() + ":*"))
         .build());
-    Nag.suppressOnly(role, "AwsSolutions-IAM5", "ecr:GetAuthorizationToken has no resource-level"
-        + " permission: it can only be granted on *.", "^Resource::\\*$");
+    Nag.ecrAuthorizationToken(role);
     Nag.suppressOnly(role, "AwsSolutions-IAM5", "The streams of this endpoint's own log group only.",
         "^Resource::arn:.*:log-group:/aws/sagemaker/Endpoints/" + settings.endpointName() + ":\\*$");
     Nag.suppressOnly(role, "AwsSolutions-IAM5", "Read-only, on the models/ prefix the artifacts live under.",
@@ -78,6 +78,11 @@ public final class ScoringEndpoint extends Construct {
         .endpointName(settings.endpointName())
         .endpointConfigName(config.getAttrEndpointConfigName())
         .build();
+  }
+
+  /** The image, for training jobs that run the same code. */
+  public DockerImageAsset image() {
+    return image;
   }
 
   public CfnEndpoint endpoint() {

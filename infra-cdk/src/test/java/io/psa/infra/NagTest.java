@@ -49,7 +49,11 @@ class NagTest {
         "/Psa/Scoring/Role/DefaultPolicy/Resource AwsSolutions-IAM5 arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/sagemaker/Endpoints/psa-scoring:*",
         "/Psa/Batch/Role/DefaultPolicy/Resource AwsSolutions-IAM5 <StorageBucket5CB7C8EA.Arn>/incoming/*",
         "/Psa/Batch/Role/DefaultPolicy/Resource AwsSolutions-IAM5 <StorageBucket5CB7C8EA.Arn>/results/*",
-        "/Psa/Batch/Role/DefaultPolicy/Resource AwsSolutions-IAM5 <StorageBucket5CB7C8EA.Arn>/failed/*"));
+        "/Psa/Batch/Role/DefaultPolicy/Resource AwsSolutions-IAM5 <StorageBucket5CB7C8EA.Arn>/failed/*",
+        "/Psa/Training/Role/DefaultPolicy/Resource AwsSolutions-IAM5 *",
+        "/Psa/Training/Role/DefaultPolicy/Resource AwsSolutions-IAM5 <StorageBucket5CB7C8EA.Arn>/training/*",
+        "/Psa/Training/Role/DefaultPolicy/Resource AwsSolutions-IAM5 <StorageBucket5CB7C8EA.Arn>/training-output/*",
+        "/Psa/Training/Role/DefaultPolicy/Resource AwsSolutions-IAM5 arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/sagemaker/TrainingJobs:*"));
     if (model) {
       expected.add("/Psa/Batch/Role/DefaultPolicy/Resource AwsSolutions-IAM5 <StorageBucket5CB7C8EA.Arn>/models/*");
     }

@@ -9,10 +9,14 @@ import software.amazon.awscdk.services.iam.IRole;
 
 /** The IAM statements a role gets from the policies attached to it in the template. */
 final class Policies {
-  /** One Allow statement: its actions, and its resources as the template writes them. */
-  record Statement(Set<String> actions, Set<Object> resources) {
+  /** One Allow statement: its actions, its resources as the template writes them, its condition. */
+  record Statement(Set<String> actions, Set<Object> resources, Map<String, Object> condition) {
     static Statement of(List<String> actions, Object... resources) {
-      return new Statement(new TreeSet<>(actions), Set.of(resources));
+      return new Statement(new TreeSet<>(actions), Set.of(resources), Map.of());
+    }
+
+    Statement when(Map<String, Object> condition) {
+      return new Statement(actions, resources, condition);
     }
   }
 
@@ -31,12 +35,13 @@ final class Policies {
       Map<String, Object> document = (Map<String, Object>) properties.get("PolicyDocument");
       for (Object item : Synth.asList(document.get("Statement"))) {
         Map<String, Object> statement = (Map<String, Object>) item;
-        if (!"Allow".equals(statement.get("Effect")) || statement.containsKey("Condition")) {
+        if (!"Allow".equals(statement.get("Effect"))) {
           throw new AssertionError("unexpected statement shape: " + statement);
         }
         Set<String> actions = new TreeSet<>();
         Synth.asList(statement.get("Action")).forEach(action -> actions.add((String) action));
-        statements.add(new Statement(actions, Set.copyOf(Synth.asList(statement.get("Resource")))));
+        statements.add(new Statement(actions, Set.copyOf(Synth.asList(statement.get("Resource"))),
+            (Map<String, Object>) statement.getOrDefault("Condition", Map.of())));
       }
     }
     return statements;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.services.ecr.assets.DockerImageAsset;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.sagemaker.CfnEndpointConfig;
@@ -68,6 +69,26 @@ class ScoringEndpointTest {
             Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":logs:",
                 Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"),
                 ":log-group:/aws/sagemaker/Endpoints/psa-scoring:*")))));
+  }
+
+  @Test
+  void training_jobs_read_training_write_training_output_pull_the_image_and_log_nothing_more() {
+    Object bucketArn = synth.resolve(synth.stack.storage().bucket().getBucketArn());
+    Statement pull = Policies.of(synth, role()).stream()
+        .filter(statement -> statement.actions().contains("ecr:BatchGetImage")).findFirst().orElseThrow();
+    assertThat(Policies.of(synth, synth.stack.training().role())).containsExactlyInAnyOrder(
+        pull,
+        Statement.of(List.of("ecr:GetAuthorizationToken"), "*"),
+        Statement.of(List.of("s3:GetObject"), FunctionsTest.objects(bucketArn, "training/*")),
+        Statement.of(List.of("s3:PutObject"), FunctionsTest.objects(bucketArn, "training-output/*")),
+        Statement.of(List.of("s3:ListBucket"), bucketArn)
+            .when(Map.of("StringLike", Map.of("s3:prefix", List.of("training/*")))),
+        Statement.of(List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"),
+            Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":logs:",
+                Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"),
+                ":log-group:/aws/sagemaker/TrainingJobs:*")))));
+    synth.template.hasOutput("TrainingRoleArn", Map.of("Value",
+        Map.of("Fn::GetAtt", List.of(synth.logicalId(synth.stack.training().role()), "Arn")), "Description", Match.anyValue()));
   }
 
   private Role role() {
