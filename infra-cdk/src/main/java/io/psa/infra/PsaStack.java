@@ -1,8 +1,7 @@
 package io.psa.infra;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
@@ -113,8 +112,7 @@ public final class PsaStack extends Stack {
           .resources(List.of(scoring.endpoint().getAttrEndpointArn()))
           .build());
     } else if (settings.model().isPresent()) {
-      storage.grant(predict.role(), ProductBucket.MODELS, "s3:GetObject");
-      suppressPrefixGrants(predict, ProductBucket.MODELS);
+      grantObjects(predict, Map.of(ProductBucket.MODELS, List.of("s3:GetObject")));
     }
     return predict;
   }
@@ -124,10 +122,7 @@ public final class PsaStack extends Stack {
   // so this covers days of data per file; Lambda's ceiling is 15.
   private JavaFunction createBatchFunction() {
     Queue deadLetters = Queue.Builder.create(this, "BatchDeadLetters")
-        .encryption(QueueEncryption.SQS_MANAGED)
-        .enforceSsl(true)
-        .retentionPeriod(Duration.days(14))
-        .build();
+        .encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true).retentionPeriod(Duration.days(14)).build();
     Map<String, String> env = new HashMap<>(database.environment());
     settings.model().ifPresent(model -> env.put("PSA_MODEL_S3_URI", storage.s3Uri(model.key())));
     JavaFunction batch = new JavaFunction(this, "Batch", code, new JavaFunction.Spec(
@@ -137,15 +132,13 @@ public final class PsaStack extends Stack {
     batch.alias().configureAsyncInvoke(EventInvokeConfigOptions.builder()
         .retryAttempts(2).maxEventAge(Duration.hours(6)).build());
     database.grantDataApi(batch.role());
-    storage.grant(batch.role(), ProductBucket.INCOMING, "s3:GetObject", "s3:DeleteObject");
-    storage.grant(batch.role(), ProductBucket.RESULTS, "s3:PutObject");
-    storage.grant(batch.role(), ProductBucket.FAILED, "s3:PutObject");
-    List<String> prefixes = new ArrayList<>(List.of(ProductBucket.INCOMING, ProductBucket.RESULTS, ProductBucket.FAILED));
-    if (settings.model().isPresent()) {
-      storage.grant(batch.role(), ProductBucket.MODELS, "s3:GetObject");
-      prefixes.add(ProductBucket.MODELS);
-    }
-    suppressPrefixGrants(batch, prefixes.toArray(String[]::new));
+    // reads and removes what arrives, writes results and moves bad files (copy, then delete)
+    Map<String, List<String>> objects = new LinkedHashMap<>();
+    objects.put(ProductBucket.INCOMING, List.of("s3:GetObject", "s3:DeleteObject"));
+    objects.put(ProductBucket.RESULTS, List.of("s3:PutObject"));
+    objects.put(ProductBucket.FAILED, List.of("s3:PutObject"));
+    settings.model().ifPresent(model -> objects.put(ProductBucket.MODELS, List.of("s3:GetObject")));
+    grantObjects(batch, objects);
     storage.bucket().addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(batch.alias()),
         NotificationKeyFilter.builder().prefix(ProductBucket.INCOMING).build());
     // CDK's own singleton that writes the bucket's notification configuration at deploy time
@@ -155,8 +148,10 @@ public final class PsaStack extends Stack {
     return batch;
   }
 
-  private static void suppressPrefixGrants(JavaFunction function, String... prefixes) {
-    String[] patterns = Arrays.stream(prefixes)
+  /** Exactly these object actions under exactly these prefixes; cdk-nag accepts those wildcards only. */
+  private void grantObjects(JavaFunction function, Map<String, List<String>> actionsByPrefix) {
+    actionsByPrefix.forEach((prefix, actions) -> storage.grant(function.role(), prefix, actions.toArray(String[]::new)));
+    String[] patterns = actionsByPrefix.keySet().stream()
         .map(prefix -> "^Resource::<.*Bucket[0-9A-F]{8}\\.Arn>/" + prefix + "\\*$")
         .toArray(String[]::new);
     Nag.suppressOnly(function.role(), "AwsSolutions-IAM5",

@@ -39,18 +39,7 @@ public final class ResultsDatabase extends Construct {
 
   public ResultsDatabase(Construct scope, String id, PsaSettings settings) {
     super(scope, id);
-    // no NAT, no internet gateway: nothing in this VPC needs to leave it
-    Vpc vpc = Vpc.Builder.create(this, "Vpc")
-        .maxAzs(2)
-        .natGateways(0)
-        .subnetConfiguration(List.of(SubnetConfiguration.builder()
-            .name("database").subnetType(SubnetType.PRIVATE_ISOLATED).cidrMask(24).build()))
-        .flowLogs(Map.of("all", FlowLogOptions.builder()
-            .destination(FlowLogDestination.toCloudWatchLogs(LogGroup.Builder.create(this, "FlowLogs")
-                .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build()))
-            .build()))
-        .build();
-
+    Vpc vpc = isolatedVpc();
     String clusterId = settings.stackName().toLowerCase(Locale.ROOT) + "-results";
     cluster = DatabaseCluster.Builder.create(this, "Cluster")
         .engine(DatabaseClusterEngine.auroraPostgres(AuroraPostgresClusterEngineProps.builder()
@@ -65,6 +54,7 @@ public final class ResultsDatabase extends Construct {
         .manageMasterUserPassword(true)
         .defaultDatabaseName(DATABASE)
         .storageEncrypted(true)
+        // cdk-nag's RDS6; nothing signs in with IAM today (the Data API uses the secret)
         .iamAuthentication(true)
         .deletionProtection(settings.dbDeletionProtection())
         .backup(BackupProps.builder().retention(Duration.days(7)).build())
@@ -82,6 +72,21 @@ public final class ResultsDatabase extends Construct {
       Nag.suppress(cluster, "AwsSolutions-RDS10", "Deletion protection was turned off on purpose with"
           + " -c dbDeletionProtection=false, the step before cdk destroy (docs/deploy.md).");
     }
+  }
+
+  // two zones of isolated subnets, no NAT, no internet gateway: nothing in this VPC needs to
+  // leave it, and nothing outside reaches in; flow logs record what tries
+  private Vpc isolatedVpc() {
+    return Vpc.Builder.create(this, "Vpc")
+        .maxAzs(2)
+        .natGateways(0)
+        .subnetConfiguration(List.of(SubnetConfiguration.builder()
+            .name("database").subnetType(SubnetType.PRIVATE_ISOLATED).cidrMask(24).build()))
+        .flowLogs(Map.of("all", FlowLogOptions.builder()
+            .destination(FlowLogDestination.toCloudWatchLogs(LogGroup.Builder.create(this, "FlowLogs")
+                .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build()))
+            .build()))
+        .build();
   }
 
   public DatabaseCluster cluster() {
