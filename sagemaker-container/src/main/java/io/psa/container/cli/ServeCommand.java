@@ -7,6 +7,9 @@ import io.psa.container.server.ModelHolder;
 import io.psa.container.server.PsaServer;
 import io.psa.container.server.ServerSettings;
 import io.psa.model.scoring.ModelScorer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,14 +112,14 @@ public final class ServeCommand implements Callable<Integer> {
       LOG.info("model {} {} ({}) loaded from {}", scorer.model().name(), scorer.model().version(),
           scorer.model().detector(), dir);
     }
+    refuseAPortInUse(settings);
     ResultStorage storage = openStorage();
     PsaServer server;
     try {
       server = PsaServer.start(settings, models, storage.store());
-    } catch (JavalinBindException e) {
+    } catch (JavalinBindException e) { // taken between the check and the start
       storage.close();
-      throw new ParameterException(spec.commandLine(), "--port: port " + settings.port() + " on "
-          + settings.host() + " is in use (another psa serve?); choose another, or 0 for any free one");
+      throw portInUse(settings);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, storage), "psa-shutdown"));
     if (dir == null) {
@@ -138,6 +141,24 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+  }
+
+  /** Checked before the database starts, so that a taken port is reported at once and alone. */
+  private void refuseAPortInUse(ServerSettings settings) {
+    if (settings.port() == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true); // as Jetty binds: a port in TIME_WAIT is free
+      probe.bind(new InetSocketAddress(settings.host(), settings.port()));
+    } catch (IOException e) {
+      throw portInUse(settings);
+    }
+  }
+
+  private ParameterException portInUse(ServerSettings settings) {
+    return new ParameterException(spec.commandLine(), "--port: port " + settings.port() + " on "
+        + settings.host() + " is in use (another psa serve?); choose another, or 0 for any free one");
   }
 
   private ResultStorage openStorage() {

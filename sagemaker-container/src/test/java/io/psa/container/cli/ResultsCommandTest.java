@@ -74,14 +74,15 @@ class ResultsCommandTest {
 
   @Test
   void filters_by_asset_and_time_and_limits_the_rows_but_not_the_counts() throws Exception {
-    store(result("a1", "press-07", 1, 0.1, false), result("a2", "press-07", 2, 0.2, false),
-        result("a3", "press-07", 3, 0.3, false), result("b1", "pump-02", 2, 0.9, true));
+    store(result("row-a1", "press-07", 1, 0.1, false), result("row-a2", "press-07", 2, 0.2, false),
+        result("row-a3", "press-07", 3, 0.3, false), result("row-b1", "pump-02", 2, 0.9, true));
 
     Cli.Result r = results("--asset", "press-07", "--since", "2026-11-29T10:02", "--limit", "1");
 
     assertThat(r.out().lines().toList()).hasSize(3);
     assertThat(r.out()).startsWith("2 matching results (0 anomalous) in ")
-        .contains("; the first 1, anomalous first, then newest:", "a3").doesNotContain("a2", "a1", "b1");
+        .contains("; the first 1, anomalous first, then newest:", "row-a3")
+        .doesNotContain("row-a2", "row-a1", "row-b1");
     Cli.Result until = results("--until", "2026-11-29T10:02:00Z", "--json");
     assertThat(until.out().lines().toList()).hasSize(1);
   }
