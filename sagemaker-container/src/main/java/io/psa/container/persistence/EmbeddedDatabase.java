@@ -38,11 +38,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private final EmbeddedPostgres postgres;
   private final Path directory;
   private final String jdbcUrl;
+  private final boolean temporary;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, String jdbcUrl) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, String jdbcUrl, boolean temporary) {
     this.postgres = postgres;
     this.directory = directory;
     this.jdbcUrl = jdbcUrl;
+    this.temporary = temporary;
   }
 
   /** {@code $PSA_HOME/postgres}, else {@code ~/.psa/postgres}. */
@@ -80,7 +82,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .start();
-      return new EmbeddedDatabase(pg, dir, pg.getJdbcUrl("postgres", "postgres"));
+      return new EmbeddedDatabase(pg, dir, pg.getJdbcUrl("postgres", "postgres"), false);
     } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
       throw new EmbeddedDatabaseException(dir, "did not start (" + rootMessage(e)
           + "); its server log is " + log);
@@ -89,15 +91,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** A throw-away server in a fresh temporary folder, deleted on {@link #close} (tests). */
   public static EmbeddedDatabase startTemporary() throws IOException {
-    Path dir = Files.createTempDirectory("psa-embedded-pg");
-    Path log = dir.resolve("postgres.log");
+    Path data = Files.createTempDirectory("psa-embedded-pg").resolve("postgres");
+    Path log = data.resolveSibling("postgres.log");
     EmbeddedPostgres pg = EmbeddedPostgres.builder()
-        .setDataDirectory(dir.resolve("data"))
+        .setDataDirectory(data)
         .setCleanDataDirectory(true)
         .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
-    return new EmbeddedDatabase(pg, dir, pg.getJdbcUrl("postgres", "postgres"));
+    return new EmbeddedDatabase(pg, data, pg.getJdbcUrl("postgres", "postgres"), true);
   }
 
   /**
@@ -107,7 +109,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static Optional<EmbeddedDatabase> running(Path directory) {
     Path dir = directory.toAbsolutePath();
     return ownerPort(dir).map(port ->
-        new EmbeddedDatabase(null, dir, "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres"));
+        new EmbeddedDatabase(null, dir, "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres", false));
   }
 
   /** Whether {@code directory} holds a database created by {@link #start}. */
@@ -135,6 +137,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
     try {
       postgres.close(); // stops the server if it runs, and releases the folder's lock
+      if (temporary) { // zonky deletes the data; the log and the folder are ours
+        Files.deleteIfExists(directory.resolveSibling("postgres.log"));
+        Files.deleteIfExists(directory.getParent());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
