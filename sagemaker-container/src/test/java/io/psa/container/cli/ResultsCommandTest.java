@@ -110,23 +110,4 @@ class ResultsCommandTest {
     assertThat(r.out()).isEqualTo("no results stored in " + TestDatabase.url() + ", schema "
         + db.schema + System.lineSeparator());
   }
-
-  @Test
-  void a_database_that_does_not_answer_is_one_line_and_status_1() {
-    Cli.Result r = Cli.run("results", "--db", "jdbc:postgresql://127.0.0.1:1/none?user=x");
-
-    assertThat(r.status()).isEqualTo(1);
-    assertThat(r.errLines()).singleElement().asString()
-        .startsWith("psa results: database error: Connection to 127.0.0.1:1 refused.");
-  }
-
-  @Test
-  void db_none_and_a_bad_time_are_usage_errors() {
-    assertThat(Cli.run("results", "--db", "none").errLines()).singleElement().asString()
-        .startsWith("psa results: --db is none: there is no database to read");
-    Cli.Result r = Cli.run("results", "--since", "yesterday");
-    assertThat(r.status()).isEqualTo(2);
-    assertThat(r.errLines()).singleElement().asString()
-        .contains("'yesterday' is not a time; write a duration back from now (30m, 2h)");
-  }
 }

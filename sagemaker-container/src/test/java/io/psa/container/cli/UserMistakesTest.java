@@ -99,6 +99,25 @@ class UserMistakesTest {
         .doesNotContain("I/O error", "internal error");
   }
 
+  @Test
+  void results_from_a_database_that_does_not_answer_is_one_line_and_status_1() {
+    Cli.Result r = Cli.run("results", "--db", "jdbc:postgresql://127.0.0.1:1/none?user=x");
+
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.errLines()).singleElement().asString()
+        .startsWith("psa results: database error: Connection to 127.0.0.1:1 refused.");
+  }
+
+  @Test
+  void results_with_db_none_or_a_bad_time_is_a_usage_error() {
+    assertThat(Cli.run("results", "--db", "none").errLines()).singleElement().asString()
+        .startsWith("psa results: --db is none: there is no database to read");
+    Cli.Result r = Cli.run("results", "--since", "yesterday");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.errLines()).singleElement().asString()
+        .contains("'yesterday' is not a time; write a duration back from now (30m, 2h)");
+  }
+
   private Path trainedModel() throws Exception {
     Path data = dir.resolve("train.csv");
     assertThat(Cli.run("simulate", "--duration", "1m", "--output", data.toString()).status()).isZero();
