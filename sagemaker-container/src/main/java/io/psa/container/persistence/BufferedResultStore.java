@@ -86,6 +86,8 @@ public final class BufferedResultStore implements ResultStore {
         settings.queueCapacity(), settings.batchSize(), settings.maxBackoff());
     if (down != null && store.lastError == null) {
       store.lastError = down; // the outage is logged: the first failed write is the same state
+    } else if (down == null) {
+      store.databaseUp = true; // it answered the migration: /health says ok before the first write
     }
     return store;
   }
