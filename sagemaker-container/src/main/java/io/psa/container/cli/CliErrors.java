@@ -77,7 +77,9 @@ final class CliErrors implements IExecutionExceptionHandler, IParameterException
       case FileNotFoundException e -> "file not found: " + e.getMessage();
       case AccessDeniedException e -> "permission denied: " + e.getFile();
       case ArtifactException e -> describe(e);
-      case JacksonException e -> "invalid JSON: " + describe(e);
+      case JacksonException e -> "invalid JSON: " + e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " ")
+          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr() + ")");
       case IOException e -> "I/O error: " + describe(e);
       case SQLException e -> "database error: " + describe(e);
       default -> "internal error: " + describe(t) + " (set PSA_DEBUG=1 for the stack trace)";

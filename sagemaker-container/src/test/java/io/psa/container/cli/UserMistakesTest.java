@@ -96,7 +96,7 @@ class UserMistakesTest {
 
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.errLines()).singleElement().asString().startsWith("psa features: ")
-        .doesNotContain("I/O error", "internal error");
+        .doesNotContain("I/O error", "internal error", "REDACTED");
   }
 
   @Test
