@@ -89,13 +89,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
-  /** A throw-away server in a fresh temporary folder, deleted on {@link #close} (tests). */
+  /**
+   * A throw-away server in a fresh temporary folder, deleted on {@link #close} (tests; the caller
+   * closes it, e.g. from a shutdown hook).
+   */
   public static EmbeddedDatabase startTemporary() throws IOException {
     Path data = Files.createTempDirectory("psa-embedded-pg").resolve("postgres");
     Path log = data.resolveSibling("postgres.log");
     EmbeddedPostgres pg = EmbeddedPostgres.builder()
         .setDataDirectory(data)
         .setCleanDataDirectory(true)
+        .setRegisterShutdownHook(false) // the caller closes it; two closers would race
         .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
@@ -137,9 +141,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
     try {
       postgres.close(); // stops the server if it runs, and releases the folder's lock
-      if (temporary) { // zonky deletes the data; the log and the folder are ours
-        Files.deleteIfExists(directory.resolveSibling("postgres.log"));
-        Files.deleteIfExists(directory.getParent());
+      if (temporary) { // the data, the log and the folder holding them
+        try (var files = Files.walk(directory.getParent())) {
+          for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(p);
+          }
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
