@@ -85,7 +85,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
       return new EmbeddedDatabase(pg, dir, pg.getJdbcUrl("postgres", "postgres"), false);
     } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
       throw new EmbeddedDatabaseException(dir, "did not start (" + rootMessage(e)
-          + "); its server log is " + log);
+          + "; its server log is " + log + "); use --db none or PSA_DB_URL instead");
     }
   }
 
