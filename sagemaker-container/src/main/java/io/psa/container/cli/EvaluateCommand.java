@@ -45,7 +45,14 @@ import picocli.CommandLine.Spec;
           + " anomaly-free pieces, and per file with its episodes),"
           + " OUT/plots/<group>/<n>.png per file and OUT/summary.png."
     },
-    footer = {"", "Example:", "  psa evaluate --skab ../shared/data/skab --out eval-out"})
+    footer = {
+      "",
+      "The SKAB data: https://github.com/waico/SKAB (folder data/: valve1/0.csv ...,"
+          + " anomaly-free/anomaly-free.csv).",
+      "",
+      "Example:",
+      "  psa evaluate --skab SKAB/data --out eval-out"
+    })
 public final class EvaluateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -55,7 +62,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   Path skab;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
-      description = "Where to write predictions, summary.json and pictures.")
+      description = "A new folder (absent or empty) for predictions, summary.json and pictures.")
   Path out;
 
   @Option(names = "--detector", paramLabel = "NAME",
@@ -81,6 +88,9 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
+    CliPaths.existingDirectory(spec.commandLine(), "--skab", skab);
+    // refused before hours of work, so that no run mixes its files with an earlier one's
+    CliPaths.newOutputDirectory(spec.commandLine(), "--out", out);
     SkabConfig settings = SkabConfig.load(config);
     if (detector != null) {
       settings = settings.only(detector);

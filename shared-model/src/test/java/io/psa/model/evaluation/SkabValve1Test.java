@@ -26,7 +26,9 @@ class SkabValve1Test {
       throws IOException {
     Path dir = skab();
     assumeTrue(Files.isDirectory(dir.resolve("valve1")),
-        "SKAB data not found at " + dir.toAbsolutePath() + " (set -Dpsa.sharedDir)");
+        "needs SKAB's valve1 folder, GPL-3.0 data kept outside the repository; not found at "
+            + dir.toAbsolutePath() + " (get it as docs/evaluation.md says, then -Dpsa.sharedDir=DIR"
+            + " for DIR/data/skab)");
     List<SkabFile> files = SkabReader.readFolder(dir);
     SkabConfig config = SkabConfig.load(SkabConfig.DEFAULT).only("pca");
     List<SkabFile> healthy = SkabReader.readAnomalyFree(dir, config.anomalyFreePieces());
