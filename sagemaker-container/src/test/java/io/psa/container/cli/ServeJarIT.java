@@ -39,7 +39,7 @@ class ServeJarIT {
     try (ServerProcess server = ServerProcess.serve(work, env)) {
       JsonNode answer = server.predict("press-it");
       assertThat(answer.at("/model/name").asText()).isEqualTo("default");
-      assertThat(answer.at("/model/detector").asText()).isEqualTo("isolation_forest");
+      assertThat(answer.at("/model/detector").asText()).isEqualTo("pca");
       assertThat(answer.at("/details/window_scores").size()).isEqualTo(37);
 
       server.stop();
