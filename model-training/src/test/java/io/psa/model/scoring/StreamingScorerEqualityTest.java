@@ -14,7 +14,6 @@ import io.psa.model.training.ModelTrainer;
 import io.psa.model.training.SignalSource;
 import io.psa.model.training.TrainingListener;
 import io.psa.model.training.TrainingSettings;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -52,19 +51,8 @@ class StreamingScorerEqualityTest {
             new Anomaly(AnomalyKind.SPIKE, "force", 120_000, 5_000)))).generate();
 
     Prediction whole = scorer.score(signal, null, "whole");
-    List<ScoredWindow> windows = new ArrayList<>();
-    List<Episode> episodes = new ArrayList<>();
-    StreamingScorer stream = new StreamingScorer(scorer, false, new WindowScorer.Listener() {
-      @Override
-      public void window(ScoredWindow w) {
-        windows.add(w);
-      }
-
-      @Override
-      public void episode(Episode e) {
-        episodes.add(e);
-      }
-    });
+    Collected collected = new Collected();
+    StreamingScorer stream = new StreamingScorer(scorer, false, collected);
     SplittableRandom random = new SplittableRandom(17);
     for (int at = 0; at < signal.size(); ) {
       int n = Math.min(signal.size() - at, 1 + random.nextInt(5_000));
@@ -72,6 +60,8 @@ class StreamingScorerEqualityTest {
       at += n;
     }
     stream.finish();
+    List<ScoredWindow> windows = collected.windows();
+    List<Episode> episodes = collected.episodes();
 
     assertThat(windows).hasSize(whole.windows().size());
     for (int i = 0; i < windows.size(); i++) {

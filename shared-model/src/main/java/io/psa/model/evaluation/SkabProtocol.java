@@ -1,7 +1,7 @@
 package io.psa.model.evaluation;
 
 import io.psa.dsp.SensorBatch;
-import io.psa.model.Episode;
+import io.psa.model.scoring.Collected;
 import io.psa.model.scoring.ModelScorer;
 import io.psa.model.scoring.ScoredWindow;
 import io.psa.model.scoring.SegmentedScorer;
@@ -10,7 +10,6 @@ import io.psa.model.training.SignalSource;
 import io.psa.model.training.TrainingListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -53,24 +52,14 @@ public final class SkabProtocol {
     }
     ModelTrainer.Result trained = train(file, spec);
     ModelScorer scorer = new ModelScorer(trained.model());
-    List<ScoredWindow> windows = new ArrayList<>();
-    List<Episode> episodes = new ArrayList<>();
-    SegmentedScorer stream = new SegmentedScorer(scorer, false, new SegmentedScorer.Listener() {
-      @Override
-      public void window(ScoredWindow w) {
-        windows.add(w);
-      }
-
-      @Override
-      public void episode(Episode e) {
-        episodes.add(e);
-      }
-    });
+    Collected collected = new Collected();
+    SegmentedScorer stream = new SegmentedScorer(scorer, false, collected);
     SensorBatch all = file.batch();
     for (int at = 0; at < file.rows(); at += CHUNK) {
       stream.push(file.slice(at, Math.min(file.rows(), at + CHUNK), file.name()).batch());
     }
     stream.finish();
+    List<ScoredWindow> windows = collected.windows();
 
     long[] ends = windows.stream().mapToLong(ScoredWindow::endTsMs).toArray();
     boolean[] alarms = new boolean[windows.size()];
@@ -89,7 +78,7 @@ public final class SkabProtocol {
     }
     int[] labels = Arrays.copyOfRange(file.anomaly(), from, file.rows());
     return new FileResult(file, spec.name(), half, file.datetimes().subList(from, file.rows()),
-        labels, predictions, scores, episodes, Counts.of(labels, predictions),
+        labels, predictions, scores, collected.episodes(), Counts.of(labels, predictions),
         (System.nanoTime() - start) / 1e9, trained, null);
   }
 

@@ -11,7 +11,6 @@ import io.psa.model.training.ModelTrainer;
 import io.psa.model.training.SignalSource;
 import io.psa.model.training.TrainingListener;
 import io.psa.model.training.TrainingSettings;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,19 +37,11 @@ class AdaptiveReferenceTest {
             new SensorSimulator(SimulationSpec.of(10 * 60_000).withSeed(3)).generate()))).model());
     SimulationSpec stream = SimulationSpec.of(20 * 60_000).withSeed(5).withAnomalies(List.of(
         new Anomaly(AnomalyKind.DRIFT, "pressure", FAULT_START, FAULT_END - FAULT_START)));
-    List<Episode> out = new ArrayList<>();
-    StreamingScorer s = new StreamingScorer(scorer, false, new WindowScorer.Listener() {
-      @Override
-      public void window(ScoredWindow w) {}
-
-      @Override
-      public void episode(Episode e) {
-        out.add(e);
-      }
-    });
+    Collected collected = new Collected();
+    StreamingScorer s = new StreamingScorer(scorer, false, collected);
     new SensorSimulator(stream).chunks(10_000).forEachRemaining(s::push);
     s.finish();
-    return out;
+    return collected.episodes();
   }
 
   @Test
