@@ -23,7 +23,7 @@ public final class StreamingScorer {
   private final StreamingPipeline pipeline;
 
   /**
-   * @param explainWindows whether every window names its top channel
+   * @param explainWindows whether a window the alarm is on for names its top channel
    * @param listener receives windows and episodes as they complete
    */
   public StreamingScorer(ModelScorer scorer, boolean explainWindows, WindowScorer.Listener listener) {

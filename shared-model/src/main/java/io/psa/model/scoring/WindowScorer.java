@@ -60,8 +60,8 @@ public final class WindowScorer {
   /**
    * @param model the model
    * @param pipelineFeatureNames the names of the feature vectors {@link #accept} gets
-   * @param explainWindows whether every window names its top channel (costs one attribution per
-   *     window)
+   * @param explainWindows whether a window the alarm is on for names its top channel (one
+   *     attribution per such window; normal windows are never explained)
    */
   public WindowScorer(TrainedModel model, List<String> pipelineFeatureNames, boolean explainWindows,
       Listener listener) {
@@ -123,7 +123,7 @@ public final class WindowScorer {
     } else if (episode != null) {
       close(false, false);
     }
-    String topChannel = explainWindows ? topChannel(rows) : null;
+    String topChannel = explainWindows && alarm ? topChannel(rows) : null;
     listener.window(new ScoredWindow(startMs, endMs, score, raw, alarm, topChannel));
     if (!alarm) {
       for (int j = 0; j < x.length && alpha > 0; j++) {
