@@ -85,7 +85,7 @@ public final class StreamingPipeline {
     if (finished) {
       throw new IllegalStateException("push after finish");
     }
-    InputRules.checkChunk(chunk, config, lastTs, records);
+    InputRules.checkChunk(chunk, config, started, lastTs, records);
     int n = chunk.size();
     if (n == 0) {
       return;
