@@ -131,8 +131,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             mine, settings.plotChannel(), settings.trainRows());
       }
     }
-    SummaryPlot.write(out.resolve("summary.png"), report,
-        settings.name() + " v" + settings.version() + ", " + files.size() + " files");
+    SummaryPlot.write(out.resolve("summary.png"), report);
   }
 
   private static void print(PrintWriter o, SkabReport report) {

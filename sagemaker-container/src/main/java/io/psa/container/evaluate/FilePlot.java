@@ -1,41 +1,41 @@
 package io.psa.container.evaluate;
 
-import io.psa.model.evaluation.Counts;
 import io.psa.model.evaluation.FileResult;
 import io.psa.model.evaluation.SkabFile;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
- * The picture of one file: on top the chosen signal over the whole file, the training part on grey;
- * below, one panel per detector with the score of each test row, the threshold (dashed) and its
- * alarms (orange strip at the bottom). Scores are drawn relative to the training windows: their
- * median at 0 and the alarm threshold at 1, cut off at {@value #TOP}, so every panel reads alike.
- * Labelled anomaly intervals are shaded red in every panel; the x axis is seconds from the file's
- * first row.
+ * The picture of one file, read from the top: a header naming the file, its time span and what
+ * every colour means (and the figures spelled out); one channel over the whole file in its unit,
+ * the training rows on grey; then one {@link ScorePanel} per detector. Every panel shares the
+ * clock-time axis (UTC, as the file's datetimes are), shades the labelled anomalies red and leaves
+ * the recorder's pauses blank.
  */
 public final class FilePlot {
 
   static final Color LABELLED = new Color(230, 60, 60, 55);
   static final Color TRAIN = new Color(0, 0, 0, 18);
-  static final Color ALARM = new Color(245, 150, 20);
   static final Color SIGNAL = new Color(40, 90, 170);
-  static final Color THRESHOLD = new Color(200, 30, 30);
 
-  /** Scores above this many thresholds are drawn at the top edge. */
-  static final double TOP = 3;
-
-  private static final int WIDTH = 1200;
-  private static final int LEFT = 70;
-  private static final int PANEL_H = 130;
-  private static final int GAP = 42;
+  static final int WIDTH = 1200;
+  static final int LEFT = 80;
+  static final int RIGHT = 40;
+  static final int HEADER = 80;
+  static final int TITLE_H = 22;
+  static final int TICKS_H = 22;
+  static final int SIGNAL_H = 130;
+  static final int SCORE_H = 110;
+  static final int LANE_H = 16;
 
   private FilePlot() {}
 
@@ -46,49 +46,78 @@ public final class FilePlot {
    */
   public static void write(Path png, SkabFile file, List<FileResult> results, String channel,
       int trainRows) throws IOException {
-    int height = GAP + (results.size() + 1) * (PANEL_H + GAP);
-    BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, WIDTH, height);
-    double[] t = seconds(file.tsMs());
-    int c = Math.max(0, file.channels().indexOf(channel));
-    double[] signal = file.values()[c];
-    Panel top = new Panel(g, LEFT, GAP, WIDTH - LEFT - 30, PANEL_H, t[0], t[t.length - 1],
-        min(signal), max(signal));
-    top.shade(t[0], t[trainRows - 1], TRAIN);
-    shadeLabels(top, file.anomaly(), t, 0);
-    top.line(t, signal, SIGNAL, 1f);
-    top.axes(file.id() + "  " + file.channels().get(c) + "  (grey: training rows, red: labelled"
-        + " anomaly)", "%.2f", 100);
-    double[] testT = java.util.Arrays.copyOfRange(t, trainRows, t.length);
-    for (int d = 0; d < results.size(); d++) {
-      FileResult r = results.get(d);
-      Panel p = new Panel(g, LEFT, GAP + (d + 1) * (PANEL_H + GAP), WIDTH - LEFT - 30, PANEL_H,
-          t[0], t[t.length - 1], 0, TOP);
-      shadeLabels(p, file.anomaly(), t, 0);
-      for (int i = 0; i < r.predictions().length; i++) {
-        if (r.predictions()[i] == 1) {
-          g.setColor(ALARM);
-          g.fillRect(p.px(testT[i]), p.py(0.06 * TOP),
-              Math.max(1, p.px(testT[i] + 1) - p.px(testT[i])), p.py(0) - p.py(0.06 * TOP));
-        }
-      }
-      p.line(testT, r.scores(), Color.DARK_GRAY, 1.2f);
-      p.horizontal(1, THRESHOLD, "threshold");
-      Counts k = r.counts();
-      p.axes(String.format("%s  score / threshold (training median = 0)  F1 %.3f  FAR %.1f %%"
-          + "  MAR %.1f %%  (orange: alarms)", r.detector(), k.f1(), 100 * k.far(), 100 * k.mar()),
-          "%.1f", 100);
-    }
-    g.dispose();
+    BufferedImage image = draw(file, results, channel, trainRows);
     Files.createDirectories(png.getParent());
     ImageIO.write(image, "png", png.toFile());
   }
 
-  private static void shadeLabels(Panel p, int[] labels, double[] t, int from) {
-    int i = from;
+  static BufferedImage draw(SkabFile file, List<FileResult> results, String channel,
+      int trainRows) {
+    int height = scoreArea(results.size()).y - TITLE_H + 16;
+    BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = Panel.blank(image);
+    double[] t = seconds(file.tsMs());
+    int train = Math.min(trainRows, t.length);
+    TimeAxis axis = TimeAxis.of(t[0], t[t.length - 1], WIDTH - LEFT - RIGHT);
+    FileHeader.draw(g, file, train, WIDTH);
+    drawSignal(g, file, channel, train, t, axis);
+    for (int d = 0; d < results.size(); d++) {
+      new ScorePanel(g, scoreArea(d), laneArea(d), file, t, axis).draw(results.get(d));
+    }
+    g.setFont(Panel.SMALL);
+    g.setColor(Panel.AXIS);
+    String title = axis.title();
+    g.drawString(title, LEFT + (WIDTH - LEFT - RIGHT - g.getFontMetrics().stringWidth(title)) / 2,
+        height - 6);
+    g.dispose();
+    return image;
+  }
+
+  private static void drawSignal(Graphics2D g, SkabFile file, String channel, int train,
+      double[] t, TimeAxis axis) {
+    int c = Math.max(0, file.channels().indexOf(channel));
+    double[] signal = file.values()[c];
+    double lo = java.util.Arrays.stream(signal).filter(v -> !Double.isNaN(v)).min().orElse(0);
+    double hi = java.util.Arrays.stream(signal).filter(v -> !Double.isNaN(v)).max().orElse(1);
+    double pad = hi > lo ? 0.06 * (hi - lo) : 0.5;
+    Panel p = new Panel(g, signalArea(), t[0], t[t.length - 1], lo - pad, hi + pad);
+    shadeContext(p, file, t, train);
+    p.timeTicks(axis, true);
+    p.valueTicks(ValueTicks.of(lo - pad, hi + pad, 5));
+    Gaps gaps = Gaps.of(t);
+    p.line(t, signal, gaps.joinLimitS(), SIGNAL, 1f);
+    labelGaps(p, gaps);
+    p.frame();
+    p.title(ChannelUnits.label(file.channels().get(c)));
+  }
+
+  /** Writes each pause's length inside it, near the bottom, where it fits. */
+  private static void labelGaps(Panel p, Gaps gaps) {
+    Graphics2D g = p.graphics();
+    g.setFont(new Font(Font.SANS_SERIF, Font.ITALIC, 10));
+    g.setColor(Panel.AXIS);
+    for (double[] span : gaps.spans()) {
+      String s = String.format(Locale.ROOT, "no data %.0f s", span[1] - span[0]);
+      int w = g.getFontMetrics().stringWidth(s);
+      int room = p.px(span[1]) - p.px(span[0]);
+      if (w + 4 > room) {
+        s = String.format(Locale.ROOT, "%.0f s", span[1] - span[0]);
+        w = g.getFontMetrics().stringWidth(s);
+      }
+      if (w + 4 <= room) {
+        g.drawString(s, (p.px(span[0]) + p.px(span[1]) - w) / 2,
+            p.area().y + p.area().height - 5);
+      }
+    }
+  }
+
+  /** Shades the training rows grey and the labelled anomalies red. */
+  static void shadeContext(Panel p, SkabFile file, double[] t, int train) {
+    if (train > 0) {
+      p.shade(t[0], t[train - 1], TRAIN);
+    }
+    int[] labels = file.anomaly();
+    int i = 0;
     while (i < labels.length) {
       if (labels[i] == 0) {
         i++;
@@ -102,19 +131,29 @@ public final class FilePlot {
     }
   }
 
+  static Rectangle signalArea() {
+    return new Rectangle(LEFT, HEADER + TITLE_H, WIDTH - LEFT - RIGHT, SIGNAL_H);
+  }
+
+  /** The score area of detector {@code d}; one past the last gives the picture's end. */
+  static Rectangle scoreArea(int d) {
+    int block = TITLE_H + SCORE_H + 2 + LANE_H + TICKS_H;
+    int top = HEADER + TITLE_H + SIGNAL_H + TICKS_H + d * block + TITLE_H;
+    return new Rectangle(LEFT, top, WIDTH - LEFT - RIGHT, SCORE_H);
+  }
+
+  /** The alarm lane under detector {@code d}'s scores. */
+  static Rectangle laneArea(int d) {
+    Rectangle s = scoreArea(d);
+    return new Rectangle(LEFT, s.y + s.height + 2, s.width, LANE_H);
+  }
+
+  /** The rows' times as epoch seconds (the x of every panel). */
   static double[] seconds(long[] tsMs) {
     double[] t = new double[tsMs.length];
     for (int i = 0; i < t.length; i++) {
-      t[i] = (tsMs[i] - tsMs[0]) / 1000.0;
+      t[i] = tsMs[i] / 1000.0;
     }
     return t;
-  }
-
-  private static double min(double[] v) {
-    return java.util.Arrays.stream(v).min().orElse(0);
-  }
-
-  private static double max(double[] v) {
-    return java.util.Arrays.stream(v).max().orElse(1);
   }
 }
