@@ -79,11 +79,32 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Scoring threads; 0 = one per processor (default: ${DEFAULT-VALUE}).")
   int threads;
 
+  @Option(names = "--max-connections", defaultValue = "2048",
+      description = "Connections served at once; a request on one beyond them is answered 503"
+          + " (default: ${DEFAULT-VALUE}).")
+  int maxConnections;
+
+  @Option(names = "--bodies-mb", defaultValue = "0",
+      description = "Memory for request bodies in flight, all requests together, MB; 0 = a quarter"
+          + " of the maximum heap (default: ${DEFAULT-VALUE}).")
+  double bodiesMb;
+
+  @Option(names = "--cache-mb", defaultValue = "-1",
+      description = "The response cache's bound in MB; -1 = an eighth of the maximum heap, at most"
+          + " 64 (default: ${DEFAULT-VALUE}).")
+  double cacheMb;
+
   @Override
   public Integer call() throws Exception {
-    ServerSettings settings = new ServerSettings(host, port, Math.round(maxBodyMb * 1024 * 1024),
+    FatalErrors.install();
+    long heap = Runtime.getRuntime().maxMemory();
+    long maxBody = Math.round(maxBodyMb * 1024 * 1024);
+    ServerSettings settings = new ServerSettings(host, port, maxBody,
         Duration.ofMillis(timeoutMs), cacheEntries, Duration.ofMillis(cacheTtlMs),
-        threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+        threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), maxConnections,
+        bodiesMb > 0 ? Math.round(bodiesMb * 1024 * 1024)
+            : ServerSettings.defaultBodiesBytes(heap, maxBody),
+        cacheMb >= 0 ? Math.round(cacheMb * 1024 * 1024) : ServerSettings.defaultCacheBytes(heap));
     ModelHolder models = new ModelHolder();
     Path dir = modelDir(model, SAGEMAKER_MODEL_DIR);
     if (dir != null) {
@@ -117,8 +138,8 @@ public final class ServeCommand implements Callable<Integer> {
       LOG.info("PSA_DB_URL not set: results are not stored");
       return ResultStore.NONE;
     }
-    LOG.info("results go to schema {} (queue {}, spill file {})", db.schema(), db.queueCapacity(),
-        db.spillFile().toAbsolutePath());
+    LOG.info("results go to schema {} through the spill journal {} (at most {} MB)", db.schema(),
+        db.spillFile().toAbsolutePath(), db.spillMaxBytes() / (1024 * 1024));
     return BufferedResultStore.forPostgres(db);
   }
 

@@ -5,47 +5,95 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.io.EndPoint;
 
 /**
- * Reads a request body with a hard size cap: a declared {@code Content-Length} over the cap is
- * refused before a byte is read, and a body sent without one (chunked) is cut off as soon as it
- * passes the cap, so an oversized body never costs more than the cap in memory.
+ * Reads a request body within three bounds:
+ *
+ * <ul>
+ *   <li><b>size:</b> a declared {@code Content-Length} over the limit is refused before a byte is
+ *       read (and before Jetty sends {@code 100 Continue}); a body sent without one (chunked) is
+ *       cut off as soon as it passes the limit;
+ *   <li><b>time:</b> the whole body must arrive by the request's deadline (its first byte plus the
+ *       request timeout): each read waits at most the time left, however slowly bytes trickle in;
+ *   <li><b>memory:</b> the buffer grows with the bytes that arrived (never pre-sized from a
+ *       client's declared length) and every 64 KB of it is reserved in the shared {@link
+ *       BodyBudget} first.
+ * </ul>
  */
 final class BodyReader {
   private static final String READ = "psa.body_read";
+  private static final String RESERVED = "psa.body_reserved";
+  private static final int CHUNK = 64 * 1024;
 
   private final long maxBytes;
+  private final long timeoutNanos;
+  private final BodyBudget budget;
 
-  BodyReader(long maxBytes) {
+  BodyReader(long maxBytes, long timeoutNanos, BodyBudget budget) {
     this.maxBytes = maxBytes;
+    this.timeoutNanos = timeoutNanos;
+    this.budget = budget;
   }
 
-  /**
-   * @param declaredLength the {@code Content-Length}, or -1 when absent
-   * @throws ApiException {@code PAYLOAD_TOO_LARGE}, {@code REQUEST_TIMEOUT} when the client stalls
-   *     past the connection's idle timeout, {@code BODY_INCOMPLETE} when it goes away
-   */
-  byte[] read(InputStream in, long declaredLength) {
-    if (declaredLength > maxBytes) {
-      throw tooLarge(declaredLength + " bytes declared");
+  /** Reads the body of {@code ctx} by its deadline; release its memory with {@link #release}. */
+  byte[] read(Context ctx) throws IOException {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > maxBytes) {
+      throw tooLarge(declared + " bytes declared");
     }
-    int initial = declaredLength > 0 ? (int) declaredLength : 8192;
-    ByteArrayOutputStream out = new ByteArrayOutputStream(initial);
+    Long begin = ctx.attribute(ConnectionGuard.BEGIN_NANOS);
+    long deadline = (begin == null ? System.nanoTime() : begin) + timeoutNanos;
+    EndPoint ep = ctx.attribute(ConnectionGuard.END_POINT);
+    long idle = ep == null ? 0 : ep.getIdleTimeout();
+    try {
+      byte[] body = read(ctx, ctx.req().getInputStream(), deadline, ep);
+      ctx.attribute(READ, Boolean.TRUE);
+      return body;
+    } finally {
+      if (ep != null) {
+        ep.setIdleTimeout(idle);
+      }
+    }
+  }
+
+  private byte[] read(Context ctx, InputStream in, long deadline, EndPoint ep) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
     byte[] buf = new byte[16_384];
     long total = 0;
+    long reserved = 0;
     try {
-      int n;
-      while ((n = in.read(buf)) >= 0) {
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw timedOut(total);
+        }
+        if (ep != null) {
+          // a read then waits at most until the deadline, not an idle timeout a byte resets
+          ep.setIdleTimeout(Math.max(1, left / 1_000_000));
+        }
+        int n = in.read(buf);
+        if (n < 0) {
+          break;
+        }
         total += n;
         if (total > maxBytes) {
           throw tooLarge("more than that sent");
+        }
+        if (total > reserved) {
+          long more = Math.min(CHUNK, maxBytes - reserved);
+          if (!budget.tryReserve(more)) {
+            throw new ApiException(ErrorCode.SERVER_BUSY, "the server is holding as many request"
+                + " bodies as its memory allows; retry shortly");
+          }
+          reserved += more;
+          ctx.attribute(RESERVED, reserved);
         }
         out.write(buf, 0, n);
       }
     } catch (IOException e) {
       if (isTimeout(e)) {
-        throw new ApiException(ErrorCode.REQUEST_TIMEOUT,
-            "the request body did not arrive in time (" + total + " bytes received)");
+        throw timedOut(total);
       }
       throw new ApiException(ErrorCode.BODY_INCOMPLETE,
           "the request body could not be read to its end (" + total + " bytes received)");
@@ -53,36 +101,48 @@ final class BodyReader {
     return out.toByteArray();
   }
 
-  /** Reads the body of {@code ctx}, remembering that it was read (see {@link #unread}). */
-  byte[] read(Context ctx) throws IOException {
-    byte[] body = read(ctx.req().getInputStream(), ctx.req().getContentLengthLong());
-    ctx.attribute(READ, Boolean.TRUE);
-    return body;
+  /** Gives back the memory the body of {@code ctx} reserved; safe to call for any request. */
+  void release(Context ctx) {
+    Long reserved = ctx.attribute(RESERVED);
+    if (reserved != null) {
+      budget.release(reserved);
+      ctx.attribute(RESERVED, null);
+    }
   }
 
   /**
-   * Reads and drops the unread body of a refused request, up to {@code maxBytes}, so that the
-   * answer is not lost to a connection reset (closing a socket with unread input resets it) and
-   * the connection can carry the next request.
+   * Reads and drops the unread body of a refused request, up to {@code maxBytes} and for at most
+   * {@code millis}, so that the answer already sent is not lost to a connection reset (closing a
+   * socket with unread input resets it).
    *
    * @return whether the body was read to its end
    */
-  static boolean discard(Context ctx, long maxBytes) {
+  static boolean discard(Context ctx, long maxBytes, long millis) {
     if (!unread(ctx) || ctx.req().getContentLengthLong() > maxBytes) {
       return !unread(ctx);
     }
+    EndPoint ep = ctx.attribute(ConnectionGuard.END_POINT);
+    long idle = ep == null ? 0 : ep.getIdleTimeout();
+    if (ep != null) {
+      ep.setIdleTimeout(Math.max(1, millis));
+    }
+    long deadline = System.nanoTime() + millis * 1_000_000;
     byte[] buf = new byte[16_384];
     long total = 0;
     try {
       InputStream in = ctx.req().getInputStream();
       for (int n; (n = in.read(buf)) >= 0; ) {
         total += n;
-        if (total > maxBytes) {
+        if (total > maxBytes || System.nanoTime() > deadline) {
           return false;
         }
       }
     } catch (IOException | IllegalStateException e) {
       return false;
+    } finally {
+      if (ep != null) {
+        ep.setIdleTimeout(idle);
+      }
     }
     ctx.attribute(READ, Boolean.TRUE);
     return true;
@@ -97,6 +157,11 @@ final class BodyReader {
   private ApiException tooLarge(String what) {
     return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
         "the request body is limited to " + maxBytes + " bytes; " + what);
+  }
+
+  private ApiException timedOut(long total) {
+    return new ApiException(ErrorCode.REQUEST_TIMEOUT, "the request body did not arrive within"
+        + " the server's limit of " + timeoutNanos / 1_000_000 + " ms (" + total + " bytes received)");
   }
 
   private static boolean isTimeout(Throwable e) {
