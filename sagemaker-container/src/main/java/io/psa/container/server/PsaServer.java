@@ -113,6 +113,8 @@ public final class PsaServer implements AutoCloseable {
       // an idle keep-alive connection is closed after this; a request in progress is bounded by
       // the deadlines of ConnectionGuard and BodyReader instead
       connector.setIdleTimeout(settings.requestTimeout().toMillis());
+      // a burst of connections waits in the kernel's queue instead of being reset
+      connector.setAcceptQueueSize(settings.maxConnections());
       connector.addEventListener(guard);
       return connector;
     });

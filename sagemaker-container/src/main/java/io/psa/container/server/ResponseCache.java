@@ -39,6 +39,8 @@ final class ResponseCache {
             .maximumWeight(maxBytes)
             .weigher((Key k, Entry e) -> e.weight())
             .expireAfterWrite(settings.cacheTtl())
+            // evict on the writing thread, so the bound holds when put returns
+            .executor(Runnable::run)
             .build()
         : null;
   }
