@@ -1,9 +1,10 @@
 package io.psa.container.server;
 
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.io.EndPoint;
 
@@ -16,9 +17,10 @@ import org.eclipse.jetty.io.EndPoint;
  *       cut off as soon as it passes the limit;
  *   <li><b>time:</b> the whole body must arrive by the request's deadline (its first byte plus the
  *       request timeout): each read waits at most the time left, however slowly bytes trickle in;
- *   <li><b>memory:</b> the buffer grows with the bytes that arrived (never pre-sized from a
- *       client's declared length) and every 64 KB of it is reserved in the shared {@link
- *       BodyBudget} first.
+ *   <li><b>memory:</b> the body is read into 64 KB chunks as its bytes arrive (never a buffer
+ *       sized from a client's declared length), each reserved in the shared {@link BodyBudget}
+ *       before it is allocated, and the body is reserved once more while the chunks are joined:
+ *       what the budget counts is what the heap holds.
  * </ul>
  */
 final class BodyReader {
@@ -58,10 +60,12 @@ final class BodyReader {
   }
 
   private byte[] read(Context ctx, InputStream in, long deadline, EndPoint ep) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-    byte[] buf = new byte[16_384];
+    // 64 KB chunks, each reserved before it is allocated: no buffer is sized from a client's
+    // declared length, and growing never copies
+    List<byte[]> chunks = new ArrayList<>();
+    byte[] chunk = null;
+    int filled = 0;
     long total = 0;
-    long reserved = 0;
     try {
       while (true) {
         long left = deadline - System.nanoTime();
@@ -72,24 +76,21 @@ final class BodyReader {
           // a read then waits at most until the deadline, not an idle timeout a byte resets
           ep.setIdleTimeout(Math.max(1, left / 1_000_000));
         }
-        int n = in.read(buf);
+        if (chunk == null || filled == chunk.length) {
+          reserve(ctx, CHUNK);
+          chunk = new byte[CHUNK];
+          chunks.add(chunk);
+          filled = 0;
+        }
+        int n = in.read(chunk, filled, chunk.length - filled);
         if (n < 0) {
           break;
         }
+        filled += n;
         total += n;
         if (total > maxBytes) {
           throw tooLarge("more than that sent");
         }
-        if (total > reserved) {
-          long more = Math.min(CHUNK, maxBytes - reserved);
-          if (!budget.tryReserve(more)) {
-            throw new ApiException(ErrorCode.SERVER_BUSY, "the server is holding as many request"
-                + " bodies as its memory allows; retry shortly");
-          }
-          reserved += more;
-          ctx.attribute(RESERVED, reserved);
-        }
-        out.write(buf, 0, n);
       }
     } catch (IOException e) {
       if (isTimeout(e)) {
@@ -98,7 +99,32 @@ final class BodyReader {
       throw new ApiException(ErrorCode.BODY_INCOMPLETE,
           "the request body could not be read to its end (" + total + " bytes received)");
     }
-    return out.toByteArray();
+    // the whole body once more while it is assembled; the chunks' share is given back after
+    long chunksReserved = (long) chunks.size() * CHUNK;
+    reserve(ctx, total);
+    byte[] body = new byte[(int) total];
+    int at = 0;
+    for (byte[] c : chunks) {
+      int n = (int) Math.min(c.length, total - at);
+      System.arraycopy(c, 0, body, at, n);
+      at += n;
+    }
+    unreserve(ctx, chunksReserved);
+    return body;
+  }
+
+  private void reserve(Context ctx, long bytes) {
+    if (!budget.tryReserve(bytes)) {
+      throw new ApiException(ErrorCode.SERVER_BUSY, "the server is holding as many request"
+          + " bodies as its memory allows; retry shortly");
+    }
+    Long held = ctx.attribute(RESERVED);
+    ctx.attribute(RESERVED, (held == null ? 0 : held) + bytes);
+  }
+
+  private void unreserve(Context ctx, long bytes) {
+    budget.release(bytes);
+    ctx.attribute(RESERVED, (Long) ctx.attribute(RESERVED) - bytes);
   }
 
   /** Gives back the memory the body of {@code ctx} reserved; safe to call for any request. */

@@ -16,8 +16,10 @@ import java.util.Objects;
  * @param scoringThreads threads that score in parallel [number of processors]
  * @param maxConnections open connections served; a request on a connection beyond them is
  *     answered 503 {@code too_many_connections} and the connection closed [2,048]
- * @param maxBodiesBytes request bodies held in memory at once, all requests together; a body that
- *     would pass it is answered 503 {@code server_busy} [a quarter of the maximum heap]
+ * @param maxBodiesBytes request bodies held in memory at once, all requests together, as {@link
+ *     BodyReader} counts them (a body's 64 KB chunks as they arrive, and the body again while they
+ *     are joined); a body that would pass it is answered 503 {@code server_busy} [a quarter of the
+ *     maximum heap, and at least {@link #minBodiesBytes}]
  * @param cacheMaxBytes the response cache's bound, bytes, by an estimate of each answer's size
  *     [an eighth of the maximum heap, at most 64 MB]
  */
@@ -57,9 +59,10 @@ public record ServerSettings(
     if (maxConnections < 1) {
       throw new IllegalArgumentException("max connections must be >= 1, got " + maxConnections);
     }
-    if (maxBodiesBytes < maxBodyBytes) {
+    if (maxBodiesBytes < minBodiesBytes(maxBodyBytes)) {
       throw new IllegalArgumentException("the memory for bodies (" + maxBodiesBytes
-          + " bytes) must hold at least one body of the limit (" + maxBodyBytes + " bytes)");
+          + " bytes) must hold at least one body of the limit while it is read and joined ("
+          + minBodiesBytes(maxBodyBytes) + " bytes)");
     }
   }
 
@@ -72,9 +75,14 @@ public record ServerSettings(
         defaultBodiesBytes(heap, DEFAULT_MAX_BODY_BYTES), defaultCacheBytes(heap));
   }
 
-  /** A quarter of the heap, and never less than one body of the limit. */
+  /** A quarter of the heap, and never less than one body of the limit needs. */
   public static long defaultBodiesBytes(long maxHeap, long maxBodyBytes) {
-    return Math.max(maxHeap / 4, maxBodyBytes);
+    return Math.max(maxHeap / 4, minBodiesBytes(maxBodyBytes));
+  }
+
+  /** What one body of the limit reserves at most: its 64 KB chunks, then itself while joined. */
+  public static long minBodiesBytes(long maxBodyBytes) {
+    return 2 * maxBodyBytes + 64 * 1024;
   }
 
   /** An eighth of the heap, at most 64 MB. */
@@ -90,7 +98,7 @@ public record ServerSettings(
   /** Another body limit; the memory for bodies grows to hold one such body when needed. */
   public ServerSettings withMaxBodyBytes(long bytes) {
     return new ServerSettings(host, port, bytes, requestTimeout, cacheEntries, cacheTtl,
-        scoringThreads, maxConnections, Math.max(maxBodiesBytes, bytes), cacheMaxBytes);
+        scoringThreads, maxConnections, Math.max(maxBodiesBytes, minBodiesBytes(bytes)), cacheMaxBytes);
   }
 
   public ServerSettings withRequestTimeout(Duration t) {

@@ -133,15 +133,16 @@ class ServerBoundsTest {
 
   @Test
   void bodies_beyond_the_memory_for_bodies_are_refused_503_server_busy_not_buffered() throws Exception {
-    // room for two 64 KB reservations: a third body in flight at the same time is refused
-    ServerSettings s = settings().withMaxBodyBytes(100_000).withMaxBodiesBytes(128 * 1024);
+    // room for three 64 KB chunks: two slow bodies hold two, and a third body cannot be read and
+    // joined in the one left
+    ServerSettings s = settings().withMaxBodyBytes(50_000).withMaxBodiesBytes(3 * 64 * 1024);
     try (PsaServer server = start(s)) {
       List<Socket> slow = new ArrayList<>();
       try {
         for (int i = 0; i < 2; i++) {
           Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port());
           socket.getOutputStream().write(("POST /predict HTTP/1.1\r\nHost: x\r\nContent-Type:"
-              + " application/json\r\nContent-Length: 90000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+              + " application/json\r\nContent-Length: 45000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
           slow.add(socket);
         }
         Thread.sleep(300); // both are reading their bodies, each holding 64 KB
@@ -151,14 +152,14 @@ class ServerBoundsTest {
         assertThat(third.statusCode()).isEqualTo(503);
         assertThat(third.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(JSON.readTree(third.body()).at("/error/code").asText()).isEqualTo("server_busy");
-        assertThat(health.at("/memory/request_bodies_bytes").asLong()).isEqualTo(128 * 1024);
+        assertThat(health.at("/memory/request_bodies_bytes").asLong()).isEqualTo(2 * 64 * 1024);
       } finally {
         for (Socket socket : slow) {
           socket.close();
         }
       }
       Thread.sleep(300);
-      String small = BatchText.predictBody(new SensorSimulator(SimulationSpec.of(5_000)).generate(), "p", null);
+      String small = BatchText.predictBody(new SensorSimulator(SimulationSpec.of(2_000)).generate(), "p", null);
       assertThat(new Http(server.port()).postJson("/predict", small).statusCode()).isEqualTo(200);
       JsonNode health = JSON.readTree(new Http(server.port()).get("/health").body());
       assertThat(health.at("/memory/request_bodies_bytes").asLong()).isZero();
