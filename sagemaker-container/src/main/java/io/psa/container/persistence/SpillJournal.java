@@ -70,6 +70,7 @@ public final class SpillJournal implements AutoCloseable {
   // guarded by this
   private FileChannel out;
   private boolean dirty;
+  private boolean movedUnsynced;
   private boolean closed;
   // only the replaying thread touches this: bytes of the moved file already taken by the sink
   private long replayOffset;
@@ -230,9 +231,10 @@ public final class SpillJournal implements AutoCloseable {
       return true;
     }
     if (out != null) {
-      out.force(false);
+      // no force here, under the lock appends wait on: the sync tick forces the moved file
       out.close();
       out = null;
+      movedUnsynced = dirty;
       dirty = false;
     }
     if (!Files.exists(path) || Files.size(path) == 0) {
@@ -243,15 +245,32 @@ public final class SpillJournal implements AutoCloseable {
     return true;
   }
 
-  /** Forces appended lines to the disk; runs every {@code syncEvery}. */
-  synchronized void sync() {
-    if (dirty && out != null) {
-      try {
-        out.force(false);
-        dirty = false;
-      } catch (IOException e) {
-        // the next append reports a failing disk; a sync is retried on the next tick
+  /** Forces appended lines to the disk, in the open file and in one moved aside; every {@code syncEvery}. */
+  void sync() {
+    FileChannel current;
+    boolean moved;
+    synchronized (this) {
+      current = dirty ? out : null;
+      moved = movedUnsynced;
+      dirty = false;
+      movedUnsynced = false;
+    }
+    try {
+      if (current != null) {
+        current.force(false);
       }
+      if (moved && Files.exists(replaying)) {
+        try (FileChannel c = FileChannel.open(replaying, StandardOpenOption.WRITE)) {
+          c.force(false);
+        }
+      }
+    } catch (java.nio.channels.ClosedChannelException movedMeanwhile) {
+      // closed by a move: its lines are forced through the moved file on the next tick
+      synchronized (this) {
+        movedUnsynced = true;
+      }
+    } catch (IOException e) {
+      // the next append reports a failing disk; the data stays with the operating system
     }
   }
 

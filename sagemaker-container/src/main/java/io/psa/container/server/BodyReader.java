@@ -27,6 +27,8 @@ final class BodyReader {
   private static final String READ = "psa.body_read";
   private static final String RESERVED = "psa.body_reserved";
   private static final int CHUNK = 64 * 1024;
+  /** How far past the deadline a read may wait, so that the idle timeout is not reset per read. */
+  private static final long DEADLINE_SLACK_MILLIS = 100;
 
   private final long maxBytes;
   private final long timeoutNanos;
@@ -53,7 +55,7 @@ final class BodyReader {
       ctx.attribute(READ, Boolean.TRUE);
       return body;
     } finally {
-      if (ep != null) {
+      if (ep != null && ep.getIdleTimeout() != idle) {
         ep.setIdleTimeout(idle);
       }
     }
@@ -72,9 +74,12 @@ final class BodyReader {
         if (left <= 0) {
           throw timedOut(total);
         }
-        if (ep != null) {
-          // a read then waits at most until the deadline, not an idle timeout a byte resets
-          ep.setIdleTimeout(Math.max(1, left / 1_000_000));
+        long leftMillis = Math.max(1, left / 1_000_000);
+        if (ep != null && ep.getIdleTimeout() > leftMillis + DEADLINE_SLACK_MILLIS) {
+          // a read then waits at most until the deadline (within the slack), not an idle timeout
+          // that every byte restarts; set only when it moved by more than the slack, since each
+          // change reschedules Jetty's timer
+          ep.setIdleTimeout(leftMillis);
         }
         if (chunk == null || filled == chunk.length) {
           reserve(ctx, CHUNK);
