@@ -2,14 +2,18 @@ package io.psa.container.persistence;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.psa.model.results.InferenceResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * One {@link InferenceResult} as one line of JSON, for the spill journal and the dead-letter
@@ -18,8 +22,16 @@ import java.time.Instant;
  */
 final class ResultLines {
   private static final JsonFactory ASCII = JsonFactory.builder()
-      .enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
-  private static final ObjectMapper READ = new ObjectMapper();
+      .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+      .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+      .build();
+
+  /** Every field a line must have ({@code cached} came later and defaults to false). */
+  private static final java.util.List<String> REQUIRED = java.util.List.of("request_id", "asset_id",
+      "model_name", "model_version", "received_at", "first_ts_ms", "last_ts_ms", "sample_count",
+      "window_count", "anomaly_score", "is_anomaly", "threshold", "source", "latency_ms",
+      "window_scores");
 
   private ResultLines() {}
 
@@ -62,28 +74,89 @@ final class ResultLines {
   }
 
   /**
-   * The result of a line.
+   * The result of a line, read with the streaming parser (no tree): fields in any order, unknown
+   * ones skipped, {@code cached} optional.
    *
    * @throws IOException when the line is not JSON
    * @throws RuntimeException when a field is missing or of the wrong type
    */
-  static InferenceResult parse(String line) throws IOException {
-    JsonNode o = READ.readTree(line);
-    JsonNode scores = required(o, "window_scores");
-    double[] ws = new double[scores.size()];
-    for (int i = 0; i < ws.length; i++) {
-      ws[i] = scores.get(i).asDouble();
+  static InferenceResult parse(byte[] line, int offset, int length) throws IOException {
+    String requestId = null;
+    String assetId = null;
+    String modelName = null;
+    String modelVersion = null;
+    String receivedAt = null;
+    String source = null;
+    long firstTs = 0;
+    long lastTs = 0;
+    int samples = 0;
+    int windows = 0;
+    double score = 0;
+    double threshold = 0;
+    double latency = 0;
+    boolean anomaly = false;
+    boolean cached = false;
+    double[] scores = null;
+    int seen = 0; // one bit per required field
+    try (JsonParser p = ASCII.createParser(line, offset, length)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("not an object");
+      }
+      String name;
+      while ((name = p.nextFieldName()) != null) {
+        JsonToken t = p.nextToken();
+        int bit = REQUIRED.indexOf(name);
+        if (bit >= 0) {
+          seen |= 1 << bit;
+        }
+        switch (name) {
+          case "request_id" -> requestId = p.getValueAsString();
+          case "asset_id" -> assetId = t == JsonToken.VALUE_NULL ? null : p.getValueAsString();
+          case "model_name" -> modelName = p.getValueAsString();
+          case "model_version" -> modelVersion = p.getValueAsString();
+          case "received_at" -> receivedAt = p.getValueAsString();
+          case "first_ts_ms" -> firstTs = p.getLongValue();
+          case "last_ts_ms" -> lastTs = p.getLongValue();
+          case "sample_count" -> samples = p.getIntValue();
+          case "window_count" -> windows = p.getIntValue();
+          case "anomaly_score" -> score = p.getDoubleValue();
+          case "is_anomaly" -> anomaly = p.getBooleanValue();
+          case "threshold" -> threshold = p.getDoubleValue();
+          case "source" -> source = p.getValueAsString();
+          case "latency_ms" -> latency = p.getDoubleValue();
+          case "cached" -> cached = p.getBooleanValue();
+          case "window_scores" -> scores = doubles(p, t);
+          default -> p.skipChildren();
+        }
+      }
     }
-    JsonNode asset = o.get("asset_id");
-    return new InferenceResult(required(o, "request_id").asText(),
-        asset == null || asset.isNull() ? null : asset.asText(),
-        required(o, "model_name").asText(), required(o, "model_version").asText(),
-        Instant.parse(required(o, "received_at").asText()), required(o, "first_ts_ms").asLong(),
-        required(o, "last_ts_ms").asLong(), required(o, "sample_count").asInt(),
-        required(o, "window_count").asInt(), required(o, "anomaly_score").asDouble(),
-        required(o, "is_anomaly").asBoolean(), required(o, "threshold").asDouble(), ws,
-        required(o, "source").asText(), required(o, "latency_ms").asDouble(),
-        o.path("cached").asBoolean(false));
+    if (seen != (1 << REQUIRED.size()) - 1 || requestId == null || modelName == null
+        || modelVersion == null || receivedAt == null || source == null || scores == null) {
+      throw new IllegalArgumentException("a field is missing");
+    }
+    return new InferenceResult(requestId, assetId, modelName, modelVersion,
+        Instant.parse(receivedAt), firstTs, lastTs, samples, windows, score, anomaly, threshold,
+        scores, source, latency, cached);
+  }
+
+  static InferenceResult parse(String line) throws IOException {
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    return parse(bytes, 0, bytes.length);
+  }
+
+  private static double[] doubles(JsonParser p, JsonToken t) throws IOException {
+    if (t != JsonToken.START_ARRAY) {
+      throw new IllegalArgumentException("window_scores is not an array");
+    }
+    double[] out = new double[64];
+    int n = 0;
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      if (n == out.length) {
+        out = Arrays.copyOf(out, n * 2);
+      }
+      out[n++] = p.getDoubleValue();
+    }
+    return Arrays.copyOf(out, n);
   }
 
   /** {@code text} with every character outside printable ASCII escaped, as JSON would. */
@@ -100,11 +173,4 @@ final class ResultLines {
     return b.toString();
   }
 
-  private static JsonNode required(JsonNode o, String field) {
-    JsonNode v = o.get(field);
-    if (v == null || v.isNull() || v.isMissingNode()) {
-      throw new IllegalArgumentException(field + " is missing");
-    }
-    return v;
-  }
 }

@@ -1,7 +1,6 @@
 package io.psa.container.persistence;
 
 import io.psa.model.results.InferenceResult;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -184,18 +183,17 @@ public final class SpillJournal implements AutoCloseable {
       return 0;
     }
     long taken = 0;
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(replaying), 1 << 16)) {
+    try (InputStream in = Files.newInputStream(replaying)) {
       in.skipNBytes(replayOffset);
       LineReader lines = new LineReader(in, replayOffset);
       List<InferenceResult> batch = new ArrayList<>(batchSize);
       List<String> unreadable = new ArrayList<>();
-      String line;
-      while ((line = lines.next()) != null) {
-        if (!line.isBlank()) {
+      while (lines.next()) {
+        if (!lines.blank()) {
           try {
-            batch.add(ResultLines.parse(line));
+            batch.add(ResultLines.parse(lines.bytes(), 0, lines.length()));
           } catch (IOException | RuntimeException e) {
-            unreadable.add(line);
+            unreadable.add(lines.text());
           }
         }
         if (batch.size() + unreadable.size() >= batchSize) {
@@ -299,11 +297,10 @@ public final class SpillJournal implements AutoCloseable {
 
   private static long countLines(Path p) throws IOException {
     long n = 0;
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(p), 1 << 16)) {
+    try (InputStream in = Files.newInputStream(p)) {
       LineReader lines = new LineReader(in, 0);
-      String line;
-      while ((line = lines.next()) != null) {
-        if (!line.isBlank()) {
+      while (lines.next()) {
+        if (!lines.blank()) {
           n++;
         }
       }
@@ -311,33 +308,83 @@ public final class SpillJournal implements AutoCloseable {
     return n;
   }
 
-  /** Lines of a byte stream with the offset after each; a line past {@link #MAX_LINE} is cut. */
+  /**
+   * Lines of a byte stream with the offset after each, read in 64 KB blocks; a line past {@link
+   * #MAX_LINE} is cut there (damage, not a result).
+   */
   private static final class LineReader {
     private final InputStream in;
+    private final byte[] block = new byte[1 << 16];
+    private int pos;
+    private int end;
     private long offset;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(2048);
+    private byte[] line = new byte[4096];
+    private int length;
 
     LineReader(InputStream in, long offset) {
       this.in = in;
       this.offset = offset;
     }
 
-    /** The next line (a last line without a newline too), or null at the end. */
-    String next() throws IOException {
-      line.reset();
-      int b;
+    /** Reads the next line (a last line without a newline too); false at the end. */
+    boolean next() throws IOException {
+      length = 0;
       boolean any = false;
-      while ((b = in.read()) >= 0) {
-        offset++;
-        any = true;
-        if (b == '\n') {
-          break;
+      while (true) {
+        if (pos == end) {
+          end = in.read(block, 0, block.length);
+          pos = 0;
+          if (end <= 0) {
+            end = 0;
+            return any;
+          }
         }
-        if (line.size() < MAX_LINE) {
-          line.write(b);
+        any = true;
+        int start = pos;
+        while (pos < end && block[pos] != '\n') {
+          pos++;
+        }
+        append(start, pos - start);
+        if (pos < end) {
+          pos++; // the newline
+          offset += pos - start;
+          return true;
+        }
+        offset += pos - start;
+      }
+    }
+
+    private void append(int from, int n) {
+      int keep = Math.min(n, MAX_LINE - length);
+      if (keep <= 0) {
+        return;
+      }
+      if (length + keep > line.length) {
+        line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, length + keep));
+      }
+      System.arraycopy(block, from, line, length, keep);
+      length += keep;
+    }
+
+    byte[] bytes() {
+      return line;
+    }
+
+    int length() {
+      return length;
+    }
+
+    boolean blank() {
+      for (int i = 0; i < length; i++) {
+        if (!Character.isWhitespace(line[i])) {
+          return false;
         }
       }
-      return any ? line.toString(StandardCharsets.UTF_8) : null;
+      return true;
+    }
+
+    String text() {
+      return new String(line, 0, length, StandardCharsets.UTF_8);
     }
 
     long offset() {

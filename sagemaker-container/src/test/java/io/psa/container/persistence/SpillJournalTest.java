@@ -102,6 +102,27 @@ class SpillJournalTest {
   }
 
   @Test
+  void replays_a_spill_file_left_by_the_previous_version() throws Exception {
+    // as the previous SpillFile wrote it: UTF-8 text, window_scores after cached
+    Path p = dir.resolve("spill.jsonl");
+    Files.writeString(p, "{\"request_id\":\"old-1\",\"asset_id\":\"Presse Köln\",\"model_name\":"
+        + "\"default\",\"model_version\":\"v1\",\"received_at\":\"2026-11-20T10:00:00Z\","
+        + "\"first_ts_ms\":0,\"last_ts_ms\":9990,\"sample_count\":1000,\"window_count\":2,"
+        + "\"anomaly_score\":0.25,\"is_anomaly\":false,\"threshold\":0.995,\"source\":\"api\","
+        + "\"latency_ms\":3.5,\"cached\":true,\"window_scores\":[0.25,0.125]}\n");
+    try (SpillJournal j = open(p)) {
+      List<InferenceResult> back = new ArrayList<>();
+      j.replay(10, (rows, bad) -> back.addAll(rows));
+      assertThat(back).singleElement().satisfies(r -> {
+        assertThat(r.assetId()).isEqualTo("Presse Köln");
+        assertThat(r.windowScores()).containsExactly(0.25, 0.125);
+        assertThat(r.cached()).isTrue();
+        assertThat(r.receivedAt()).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
+      });
+    }
+  }
+
+  @Test
   void refuses_an_append_past_its_cap_and_takes_results_again_once_replayed() throws Exception {
     try (SpillJournal j = new SpillJournal(dir.resolve("spill.jsonl"), MB, Duration.ofSeconds(1))) {
       int n = 0;
