@@ -39,49 +39,46 @@ class ServerBoundsTest {
     return JSON.readTree(a.body()).get("error");
   }
 
-  @Test
-  void headers_sent_a_byte_at_a_time_are_cut_off_with_408_at_the_request_timeout() throws Exception {
-    try (PsaServer server = start(settings().withRequestTimeout(Duration.ofMillis(1_500)));
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+  /** What came back to a client that sends {@code head}, then one byte every 50 ms, and when. */
+  private record Trickled(String answer, long millis) {}
+
+  private static Trickled trickle(int port, String head, byte each) throws Exception {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       long start = System.nanoTime();
-      byte[] head = "POST /predict HTTP/1.1\r\nHost: x\r\nX-Padding: ".getBytes(StandardCharsets.US_ASCII);
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
       for (int i = 0; socket.getInputStream().available() == 0 && i < 200; i++) {
-        out.write(i < head.length ? head[i] : 'a'); // every byte restarts Jetty's idle timer
+        out.write(each); // every byte restarts Jetty's idle timer
         out.flush();
         Thread.sleep(50);
       }
       String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-      long millis = (System.nanoTime() - start) / 1_000_000;
+      return new Trickled(answer, (System.nanoTime() - start) / 1_000_000);
+    }
+  }
 
-      assertThat(answer).startsWith("HTTP/1.1 408").contains("\"code\":\"request_timeout\"",
+  @Test
+  void headers_sent_a_byte_at_a_time_are_cut_off_with_408_at_the_request_timeout() throws Exception {
+    try (PsaServer server = start(settings().withRequestTimeout(Duration.ofMillis(1_500)))) {
+      Trickled t = trickle(server.port(), "POST /predict HTTP/1.1\r\nHost: x\r\nX-Padding: ", (byte) 'a');
+
+      assertThat(t.answer()).startsWith("HTTP/1.1 408").contains("\"code\":\"request_timeout\"",
           "headers did not arrive within the server's limit of 1500 ms");
-      assertThat(millis).isBetween(1_400L, 2_800L);
+      assertThat(t.millis()).isBetween(1_400L, 2_800L);
     }
   }
 
   @Test
   void a_body_sent_a_byte_at_a_time_is_answered_408_at_the_request_timeout_not_twice_it()
       throws Exception {
-    try (PsaServer server = start(settings().withRequestTimeout(Duration.ofMillis(1_500)));
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
-      socket.setSoTimeout(10_000);
-      OutputStream out = socket.getOutputStream();
-      long start = System.nanoTime();
-      out.write(("POST /predict HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-          + "Content-Length: 100000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      for (int i = 0; socket.getInputStream().available() == 0 && i < 200; i++) {
-        out.write('[');
-        out.flush();
-        Thread.sleep(50);
-      }
-      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-      long millis = (System.nanoTime() - start) / 1_000_000;
+    try (PsaServer server = start(settings().withRequestTimeout(Duration.ofMillis(1_500)))) {
+      Trickled t = trickle(server.port(), "POST /predict HTTP/1.1\r\nHost: x\r\nContent-Type:"
+          + " application/json\r\nContent-Length: 100000\r\n\r\n", (byte) '[');
 
-      assertThat(answer).startsWith("HTTP/1.1 408").contains("\"code\":\"request_timeout\"",
+      assertThat(t.answer()).startsWith("HTTP/1.1 408").contains("\"code\":\"request_timeout\"",
           "Connection: close");
-      assertThat(millis).isBetween(1_400L, 2_800L);
+      assertThat(t.millis()).isBetween(1_400L, 2_800L);
     }
   }
 
