@@ -90,6 +90,7 @@ public final class BufferedResultStore implements ResultStore {
     this.batchSize = batchSize;
     this.maxBackoff = maxBackoff;
     this.databaseUp = databaseUp;
+    this.outage = !databaseUp; // an outage at start is logged by whoever checked
     this.thread = Thread.ofPlatform().name("psa-result-writer").daemon(true).start(this::run);
   }
 
@@ -114,7 +115,7 @@ public final class BufferedResultStore implements ResultStore {
       up = true;
     } catch (RuntimeException e) {
       LOG.warn("database not reachable at start ({}); results are kept in {} and written once it"
-          + " is", WriteFailure.of(e).label(), journal.path());
+          + " answers", DatabaseErrors.oneLine(e), journal.path());
       up = false;
     }
     if (journal.pending() > 0) {
@@ -215,11 +216,7 @@ public final class BufferedResultStore implements ResultStore {
         if (journal.hasPending()) {
           linger();
           lastReplayNanos = System.nanoTime();
-          long n = journal.replay(batchSize, this::take);
-          if (outage && n > 0) {
-            LOG.info("database reachable again; wrote {} journaled results", n);
-          }
-          outage = false;
+          journal.replay(batchSize, this::take);
         }
         backoff = FIRST_BACKOFF;
       } catch (TransientFailure e) {
@@ -318,7 +315,7 @@ public final class BufferedResultStore implements ResultStore {
       } catch (Exception e) {
         WriteFailure failure = db.classify(e);
         if (!failure.rejected()) {
-          throw outage(failure);
+          throw outage(failure, e);
         }
         markUp(); // a refusal is an answer: the database is there
         if (part.size() == 1) {
@@ -339,7 +336,7 @@ public final class BufferedResultStore implements ResultStore {
     } catch (Exception e) {
       WriteFailure failure = db.classify(e);
       if (!failure.rejected()) {
-        throw outage(failure);
+        throw outage(failure, e);
       }
       // the dead-letter table refused an ASCII line: nowhere left to keep it
       drop(1, "the dead-letter table refused it (" + failure.label() + ")");
@@ -355,13 +352,19 @@ public final class BufferedResultStore implements ResultStore {
 
   private void markUp() {
     databaseUp = true;
+    if (outage) {
+      outage = false;
+      LOG.info("database reachable again; writing the {} results kept meanwhile",
+          journal.pending() + memory.size() + carried.size());
+    }
   }
 
-  private TransientFailure outage(WriteFailure failure) {
+  private TransientFailure outage(WriteFailure failure, Exception cause) {
     errors.add(failure.label());
-    if (databaseUp || !outage) {
-      LOG.warn("database unreachable ({}); results are kept in {} and written when it answers",
-          failure.label(), journal.path());
+    if (!outage) {
+      // once per outage, with the cause for the operator (the log may name hosts; /health not)
+      LOG.warn("database unreachable ({}: {}); results are kept in {} and written when it answers",
+          failure.label(), DatabaseErrors.oneLine(cause), journal.path());
     }
     databaseUp = false;
     outage = true;

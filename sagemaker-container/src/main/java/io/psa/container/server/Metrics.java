@@ -104,6 +104,9 @@ final class Metrics {
   }
 
   private static void results(StringBuilder b, StoreStatus s) {
+    if (!s.enabled()) {
+      return; // no database configured: a psa_database_up of 0 would read as an outage
+    }
     gauge(b, "psa_database_up", "1 when the last contact with the database succeeded",
         s.databaseUp() ? 1 : 0);
     gauge(b, "psa_results_pending", "results in the spill journal, not yet in the database",

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.psa.dsp.sim.SensorSimulator;
 import io.psa.dsp.sim.SimulationSpec;
 import io.psa.dsp.testing.BatchText;
+import io.psa.container.persistence.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -17,12 +18,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +30,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Faults done for real to {@code bin/psa serve} as a process (the packaged jar): a {@code kill -9}
@@ -39,29 +39,23 @@ import org.junit.jupiter.api.Test;
  */
 class ServeFaultsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private Path dir;
+
+  @TempDir Path dir;
+  private TestDatabase db;
   private String schema;
 
   @BeforeEach
-  void needTheJarAndTheDatabase() throws IOException {
-    assumeTrue(Files.isRegularFile(ServeProcess.JAR),
-        "skipped: " + ServeProcess.JAR + " is not built; ./mvnw -B verify builds it");
-    if (!ServeJarIT.reachable()) {
-      assertThat("true".equalsIgnoreCase(System.getenv("PSA_REQUIRE_DB")))
-          .as("PSA_REQUIRE_DB=true but PostgreSQL is not reachable at %s", ServeProcess.DB_URL).isFalse();
-      assumeTrue(false, "skipped: PostgreSQL is not reachable at " + ServeProcess.DB_URL);
-    }
-    dir = Files.createTempDirectory("psa-faults");
-    schema = "psa_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  void needTheJarAndTheDatabase() {
+    assumeTrue(Files.isRegularFile(ServerProcess.JAR),
+        "skipped: " + ServerProcess.JAR + " is not built; ./mvnw -B verify builds it");
+    db = TestDatabase.require();
+    schema = db.schema;
   }
 
   @AfterEach
   void clean() throws Exception {
-    if (dir != null) {
-      deleteTree(dir);
-      try (Connection c = DriverManager.getConnection(ServeProcess.DB_URL)) {
-        c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
+    if (db != null) {
+      db.dropSchema();
     }
   }
 
@@ -72,8 +66,7 @@ class ServeFaultsIT {
     Map<String, String> down = Map.of("PSA_DB_URL", "jdbc:postgresql://127.0.0.1:" + closedPort()
         + "/test?user=postgres", "PSA_DB_SCHEMA", schema, "PSA_DB_SPILL", dir.resolve("spill.jsonl").toString());
     Set<String> ids = new HashSet<>();
-    try (ServeProcess serve = ServeProcess.start(down)) {
-      serve.awaitPing();
+    try (ServerProcess serve = ServerProcess.serve(dir, down)) {
       for (int i = 0; i < answered; i++) {
         // a few distinct bodies; repeats are answered from the cache and recorded all the same
         String body = BatchText.predictBody(
@@ -87,14 +80,13 @@ class ServeFaultsIT {
       assertThat(health.at("/database/up").asBoolean()).isFalse();
       assertThat(health.at("/database/journal/pending").asLong()).isEqualTo(answered);
 
-      serve.process.destroyForcibly(); // SIGKILL: no shutdown hook, nothing flushed by Java
-      assertThat(serve.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-      assertThat(serve.process.exitValue()).isEqualTo(137);
+      // SIGKILL: no shutdown hook, nothing flushed by Java
+      assertThat(serve.kill()).isEqualTo(137);
     }
 
-    Map<String, String> up = Map.of("PSA_DB_URL", ServeProcess.DB_URL, "PSA_DB_SCHEMA", schema,
+    Map<String, String> up = Map.of("PSA_DB_URL", TestDatabase.url(), "PSA_DB_SCHEMA", schema,
         "PSA_DB_SPILL", dir.resolve("spill.jsonl").toString());
-    try (ServeProcess restarted = ServeProcess.start(up)) {
+    try (ServerProcess restarted = ServerProcess.serve(dir, up)) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (storedIds().size() < answered && System.nanoTime() < deadline) {
         Thread.sleep(200);
@@ -104,7 +96,6 @@ class ServeFaultsIT {
           answered, stored.size());
       assertThat(stored).hasSize(answered).doesNotHaveDuplicates();
       assertThat(new HashSet<>(stored)).isEqualTo(ids);
-      restarted.awaitPing();
       JsonNode health = JSON.readTree(restarted.get("/health").body());
       assertThat(health.get("status").asText()).isEqualTo("ok");
       assertThat(health.at("/database/journal/pending").asLong()).isZero();
@@ -117,10 +108,9 @@ class ServeFaultsIT {
       throws Exception {
     long heapMb = 128;
     Map<String, String> env = Map.of("PSA_JAVA_OPTS", "-Xmx" + heapMb + "m",
-        "PSA_DB_URL", ServeProcess.DB_URL, "PSA_DB_SCHEMA", schema,
+        "PSA_DB_URL", TestDatabase.url(), "PSA_DB_SCHEMA", schema,
         "PSA_DB_SPILL", dir.resolve("spill.jsonl").toString());
-    try (ServeProcess serve = ServeProcess.start(env)) {
-      serve.awaitPing();
+    try (ServerProcess serve = ServerProcess.serve(dir, env)) {
       // 2.5 to 5 MB bodies, each distinct (no cache help), 8 at a time, and 3 MB asset ids among them
       List<String> bodies = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
@@ -178,10 +168,10 @@ class ServeFaultsIT {
       assertThat(failures).as("server errors or broken connections").isEmpty();
       assertThat(statuses).containsKey(200).containsKey(400);
       assertThat(statuses.keySet()).isSubsetOf(200, 400, 503);
-      assertThat(serve.process.isAlive()).isTrue();
+      assertThat(serve.alive()).isTrue();
       assertThat(gauge(metrics, "psa_jvm_heap_max_bytes")).isEqualTo(heapMb << 20);
       assertThat(maxBodies).isLessThanOrEqualTo(gauge(metrics, "psa_request_bodies_max_bytes"));
-      assertThat(serve.log()).noneMatch(l -> l.contains("OutOfMemoryError"));
+      assertThat(serve.logLines()).noneMatch(l -> l.contains("OutOfMemoryError"));
       long answered = statuses.getOrDefault(200, new AtomicLong()).get();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       while (storedIds().size() < answered && System.nanoTime() < deadline) {
@@ -195,8 +185,8 @@ class ServeFaultsIT {
   void a_heap_that_runs_out_ends_the_process_instead_of_leaving_it_half_alive() throws Exception {
     // the memory bound for bodies set far past the heap, so that bodies can exhaust it
     Map<String, String> env = Map.of("PSA_JAVA_OPTS", "-Xmx64m");
-    try (ServeProcess serve = ServeProcess.start(env, "--bodies-mb", "2048", "--cache-mb", "0")) {
-      serve.awaitPing();
+    try (ServerProcess serve = ServerProcess.serve(dir, env, "--db", "none", "--bodies-mb", "2048",
+        "--cache-mb", "0")) {
       String body = BatchText.predictBody(new SensorSimulator(SimulationSpec.of(330_000)).generate(), "p", null);
       List<Thread> clients = new ArrayList<>();
       for (int t = 0; t < 24; t++) {
@@ -208,13 +198,12 @@ class ServeFaultsIT {
           }
         }));
       }
-      boolean exited = serve.process.waitFor(60, TimeUnit.SECONDS);
+      Integer status = serve.awaitExit(60);
       for (Thread c : clients) {
         c.join(10_000);
       }
-      assertThat(exited).as("exited; log: %s", serve).isTrue();
-      assertThat(serve.process.exitValue()).isEqualTo(3);
-      assertThat(serve.log()).anyMatch(l -> l.contains("Terminating due to java.lang.OutOfMemoryError"));
+      assertThat(status).as("exit status; log: %s", serve.log()).isEqualTo(3);
+      assertThat(serve.logLines()).anyMatch(l -> l.contains("Terminating due to java.lang.OutOfMemoryError"));
     }
   }
 
@@ -230,7 +219,7 @@ class ServeFaultsIT {
 
   private List<String> storedIdList() throws Exception {
     List<String> ids = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(ServeProcess.DB_URL);
+    try (Connection c = DriverManager.getConnection(TestDatabase.url());
         var s = c.createStatement()) {
       ResultSet exists = s.executeQuery("SELECT to_regclass('" + schema + ".inference_results')");
       exists.next();
@@ -253,14 +242,5 @@ class ServeFaultsIT {
     }
   }
 
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (var paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
+
 }
