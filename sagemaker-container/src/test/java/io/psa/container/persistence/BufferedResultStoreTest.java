@@ -198,8 +198,10 @@ class BufferedResultStoreTest {
     assertThat(first.status().pending()).isEqualTo(30);
 
     FakeDatabase up = new FakeDatabase();
-    BufferedResultStore second = store(up, spill);
-    assertThat(second.status().pending()).isEqualTo(30);
+    SpillJournal reopened = journal(spill, 16 * MB);
+    assertThat(reopened.pending()).as("what the next start finds").isEqualTo(30);
+    BufferedResultStore second = new BufferedResultStore(up, reopened, 20, 10,
+        Duration.ofMillis(100), true);
     await(() -> up.ids.size() == 30);
     second.close(Duration.ofSeconds(1));
     assertThat(up.ids).contains("r-0", "r-29");
