@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code psa serve}: the HTTP server of API.md until stopped (SIGTERM / Ctrl-C stops it gracefully:
- * requests in flight finish, pending results are written or spilled).
+ * requests in flight finish, pending results are written or stay in the journal for the next start).
  */
 @Command(
     name = "serve",

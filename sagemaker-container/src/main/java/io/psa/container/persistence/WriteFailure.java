@@ -84,6 +84,9 @@ public record WriteFailure(Kind kind, String sqlState) {
     Throwable source = sql != null ? sql : e;
     String m = source.getMessage();
     String line = m == null ? source.getClass().getSimpleName() : m.lines().findFirst().orElse("");
+    if (line.startsWith("ERROR: ")) {
+      line = line.substring(7); // PostgreSQL's severity, not part of the reason
+    }
     return line.length() <= 300 ? line : line.substring(0, 297) + "...";
   }
 

@@ -2,6 +2,7 @@ package io.psa.container.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.psa.container.StandardError;
 import io.psa.model.results.InferenceResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,21 +143,32 @@ class BufferedResultStoreTest {
   void a_poisoned_row_is_dead_lettered_and_every_good_row_around_it_is_written() throws Exception {
     FakeDatabase db = new FakeDatabase();
     BufferedResultStore s = store(db, dir.resolve("s.jsonl"));
-    s.record(poisoned(0));
-    for (int i = 0; i < 40; i++) {
-      s.record(Results.number("good", i));
-      if (i == 17) {
-        s.record(poisoned(1));
+    String log = StandardError.capture(() -> {
+      s.record(poisoned(0));
+      for (int i = 0; i < 40; i++) {
+        s.record(Results.number("good", i));
+        if (i == 17) {
+          s.record(poisoned(1));
+        }
       }
-    }
-    await(() -> db.ids.size() == 40 && db.deadLetters.size() == 2);
-    s.close(Duration.ofSeconds(1));
+      await(() -> db.ids.size() == 40 && db.deadLetters.size() == 2);
+      s.close(Duration.ofSeconds(1));
+    });
+
+    // each refused row is logged once, with its id and the reason, never retried
+    assertThat(log.lines().filter(l -> l.contains("BufferedResultStore")).toList()).containsExactly(
+        "[psa-result-writer] WARN io.psa.container.persistence.BufferedResultStore - result bad-0"
+            + " refused (rejected:22021: invalid byte sequence for encoding \"UTF8\": 0x00); kept in the"
+            + " dead-letter table (1 so far)",
+        "[psa-result-writer] WARN io.psa.container.persistence.BufferedResultStore - result bad-1"
+            + " refused (rejected:22021: invalid byte sequence for encoding \"UTF8\": 0x00); kept in the"
+            + " dead-letter table (2 so far)");
 
     assertThat(db.ids).doesNotContain("bad-0", "bad-1");
     assertThat(db.deadLetters).extracting(DeadLetter::requestId).containsExactly("bad-0", "bad-1");
     DeadLetter first = db.deadLetters.get(0);
     assertThat(first.sqlState()).isEqualTo("22021");
-    assertThat(first.reason()).contains("invalid byte sequence");
+    assertThat(first.reason()).isEqualTo("invalid byte sequence for encoding \"UTF8\": 0x00");
     assertThat(first.payload()).isASCII().contains("press\\u0000" + 0);
     assertThat(s.status().deadLettered()).isEqualTo(2);
     assertThat(s.status().errors()).containsEntry("rejected:22021", 2L);
@@ -216,10 +228,17 @@ class BufferedResultStoreTest {
     Path spill = dir.resolve("s.jsonl");
     BufferedResultStore s = new BufferedResultStore(db, journal(spill, MB), 20, 10,
         Duration.ofMillis(100), true);
-    int n = 0;
-    while (s.status().dropped() < 5) {
-      s.record(Results.number("r", n++));
-    }
+    int[] n = {0};
+    String log = StandardError.capture(() -> {
+      while (s.status().dropped() < 5) {
+        s.record(Results.number("r", n[0]++));
+      }
+    });
+    // the cap is logged when reached, the first loss at once, the next ones only per thousand
+    assertThat(log.lines().filter(l -> l.contains("ERROR")).toList()).hasSize(2)
+        .anyMatch(l -> l.contains("the spill journal holds its maximum of 1048576 bytes"))
+        .anyMatch(l -> l.contains("dropped 1 results (1 in all): the spill journal and the memory"
+            + " queue are full"));
     StoreStatus full = s.status();
     assertThat(full.journalFull()).isTrue();
     assertThat(full.healthy()).isFalse();
@@ -227,7 +246,7 @@ class BufferedResultStoreTest {
     assertThat(full.dropped()).isEqualTo(5);
     assertThat(full.errors()).containsKeys("journal_full", "dropped");
     long kept = full.pending() + full.inMemory();
-    assertThat(kept + full.dropped()).isEqualTo(n);
+    assertThat(kept + full.dropped()).isEqualTo(n[0]);
 
     db.down.set(false);
     long keptFinal = kept;
