@@ -86,7 +86,7 @@ for mode in none db; do
   run "$mode" 1
   run "$mode" 4
   if [ "$mode" = db ]; then
-    curl -s "http://127.0.0.1:$port/metrics" | grep -E '^psa_(results_(written|dropped|spilled)_total|database_up)' \
+    curl -s "http://127.0.0.1:$port/metrics" | grep -E '^psa_(results_(written|dropped|dead_lettered)_total|results_pending|database_up)' \
       | sed 's/^/  /'
   fi
   stop_server

@@ -142,7 +142,8 @@ public record PipelineConfig(
   public static PipelineConfig fromMap(Map<String, ?> map) {
     for (String key : map.keySet()) {
       if (!KEYS.contains(key)) {
-        throw ValidationException.ofConfig(key, "unknown key; known keys are " + KEYS);
+        throw ValidationException.ofConfig(
+            ValidationException.echo(key), "unknown key; known keys are " + KEYS);
       }
     }
     PipelineConfig d = defaults();
@@ -188,11 +189,13 @@ public record PipelineConfig(
       return null;
     }
     if (!(v instanceof Map<?, ?> km)) {
-      throw ValidationException.ofConfig("kalman", "must be an object {\"q\": ..., \"r\": ...} or null, got " + v);
+      throw ValidationException.ofConfig(
+          "kalman", "must be an object {\"q\": ..., \"r\": ...} or null, got " + describe(v));
     }
     for (Object key : km.keySet()) {
       if (!"q".equals(key) && !"r".equals(key)) {
-        throw ValidationException.ofConfig("kalman." + key, "unknown key; known keys are q and r");
+        throw ValidationException.ofConfig(
+            "kalman." + ValidationException.echo(key), "unknown key; known keys are q and r");
       }
     }
     @SuppressWarnings("unchecked")
@@ -210,7 +213,7 @@ public record PipelineConfig(
     }
     double d = number(v, key);
     if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
-      throw ValidationException.ofConfig(key, "must be a whole number, got " + v);
+      throw ValidationException.ofConfig(key, "must be a whole number, got " + describe(v));
     }
     return (int) d;
   }
@@ -224,24 +227,27 @@ public record PipelineConfig(
     if (v instanceof Number n) {
       double d = n.doubleValue();
       if (!Double.isFinite(d)) {
-        throw ValidationException.ofConfig(key, "must be a finite number, got " + v);
+        throw ValidationException.ofConfig(key, "must be a finite number, got " + describe(v));
       }
       return d;
     }
     if (v instanceof String s) {
-      try {
-        double d = Double.parseDouble(s.trim());
+      // SageMaker sends every hyperparameter as a string: a plain decimal, never 0x1p3 or 1d
+      String t = s.trim();
+      if (DecimalText.isDecimal(t)) {
+        double d = Double.parseDouble(t);
         if (Double.isFinite(d)) {
           return d;
         }
-      } catch (NumberFormatException e) {
-        // fall through to the error below
       }
+      throw ValidationException.ofConfig(key, "must be a plain decimal number, got " + describe(v));
     }
     throw ValidationException.ofConfig(key, "must be a number, got " + describe(v));
   }
 
+  /** A rejected value as a message shows it: quoted when a string, at most 40 characters. */
   private static String describe(Object v) {
-    return v instanceof String s ? "\"" + s + "\"" : String.valueOf(v);
+    String text = ValidationException.echo(v);
+    return v instanceof String ? "\"" + text + "\"" : text;
   }
 }

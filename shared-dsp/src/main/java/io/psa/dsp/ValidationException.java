@@ -23,6 +23,12 @@ public final class ValidationException extends IllegalArgumentException {
     INVALID_CONFIG
   }
 
+  /** Longest message and field name kept: a client's 1 MB key is not sent back to it. */
+  static final int MAX_MESSAGE = 1000;
+  static final int MAX_FIELD = 200;
+  /** Longest excerpt of a rejected value shown in a message. */
+  public static final int MAX_ECHO = 40;
+
   private final Code code;
   private final String field;
   private final int recordIndex;
@@ -34,10 +40,50 @@ public final class ValidationException extends IllegalArgumentException {
    * @param message a sentence for a person, naming the field and what was expected
    */
   public ValidationException(Code code, String field, int recordIndex, String message) {
-    super(message);
+    super(clip(message, MAX_MESSAGE));
     this.code = code;
-    this.field = field;
+    this.field = field == null ? null : clip(field, MAX_FIELD);
     this.recordIndex = recordIndex;
+  }
+
+  /**
+   * How a rejected value appears in a message: at most {@value #MAX_ECHO} characters, with control
+   * characters and unpaired surrogates written as Java escapes (backslash, u, four hex digits), so
+   * an error never carries a client's megabyte back, nor a character a log or a JSON writer would
+   * choke on.
+   */
+  public static String echo(Object value) {
+    String s = String.valueOf(value);
+    boolean cut = s.length() > MAX_ECHO;
+    StringBuilder b = new StringBuilder(Math.min(s.length(), MAX_ECHO) + 8);
+    int end = cut ? MAX_ECHO - 3 : s.length();
+    for (int i = 0; i < end; i++) {
+      char c = s.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1));
+      if (paired) {
+        if (i + 1 == end) {
+          break; // the cut falls inside the pair
+        }
+        b.append(c).append(s.charAt(++i));
+      } else if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+        b.append(String.format("\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return cut ? b.append("...").toString() : b.toString();
+  }
+
+  private static String clip(String s, int max) {
+    if (s == null || s.length() <= max) {
+      return s;
+    }
+    int end = max - 3;
+    if (Character.isHighSurrogate(s.charAt(end - 1))) {
+      end--; // never split a pair
+    }
+    return s.substring(0, end) + "...";
   }
 
   /** An error about one record's field: {@code sensor_batch[index].channel}. */

@@ -55,8 +55,9 @@ final class ResultStorage implements AutoCloseable {
 
   private static ResultStore store(StorageChoice choice, String url, Map<String, String> env) {
     DatabaseSettings db = choice.settings(url, env);
-    LOG.info("results go to {}, schema {} (queue {}, spill file {})", choice.describe(),
-        db.schema(), db.queueCapacity(), db.spillFile().toAbsolutePath());
+    LOG.info("results go to {}, schema {}, through the spill journal {} (at most {} MB)",
+        choice.describe(), db.schema(), db.spillFile().toAbsolutePath(),
+        db.spillMaxBytes() / (1024 * 1024));
     return BufferedResultStore.forPostgres(db);
   }
 

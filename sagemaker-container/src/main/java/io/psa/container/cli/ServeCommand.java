@@ -9,6 +9,7 @@ import io.psa.container.server.ServerSettings;
 import io.psa.model.scoring.ModelScorer;
 import io.psa.model.training.DefaultModel;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code psa serve}: the HTTP server of API.md until stopped (SIGTERM / Ctrl-C stops it gracefully:
- * requests in flight finish, pending results are written or spilled).
+ * requests in flight finish, pending results are written or stay in the journal for the next start).
  */
 @Command(
     name = "serve",
@@ -93,6 +94,21 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Scoring threads; 0 = one per processor (default: ${DEFAULT-VALUE}).")
   int threads;
 
+  @Option(names = "--max-connections", defaultValue = "2048",
+      description = "Connections served at once; a request on one beyond them is answered 503"
+          + " (default: ${DEFAULT-VALUE}).")
+  int maxConnections;
+
+  @Option(names = "--bodies-mb", defaultValue = "0",
+      description = "Memory for request bodies in flight, all requests together, MB; 0 = a quarter"
+          + " of the maximum heap (default: ${DEFAULT-VALUE}).")
+  double bodiesMb;
+
+  @Option(names = "--cache-mb", defaultValue = "-1",
+      description = "The response cache's bound in MB; -1 = an eighth of the maximum heap, at most"
+          + " 64 (default: ${DEFAULT-VALUE}).")
+  double cacheMb;
+
   @Option(names = "--db", paramLabel = "WHERE",
       description = "Where results go: embedded, none, or a jdbc:postgresql: URL (default:"
           + " PSA_DB_URL if set, else embedded; the container image: none).")
@@ -100,6 +116,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    FatalErrors.install();
     ServerSettings settings = settings();
     ModelHolder models = new ModelHolder();
     Path dir = modelDir(model, SAGEMAKER_MODEL_DIR);
@@ -135,10 +152,15 @@ public final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65_535) {
       throw new ParameterException(spec.commandLine(), "--port: must be 0 to 65535, got " + port);
     }
+    long heap = Runtime.getRuntime().maxMemory();
+    long maxBody = Math.round(maxBodyMb * 1024 * 1024);
     try {
-      return new ServerSettings(host, port, Math.round(maxBodyMb * 1024 * 1024),
-          Duration.ofMillis(timeoutMs), cacheEntries, Duration.ofMillis(cacheTtlMs),
-          threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+      return new ServerSettings(host, port, maxBody, Duration.ofMillis(timeoutMs), cacheEntries,
+          Duration.ofMillis(cacheTtlMs),
+          threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), maxConnections,
+          bodiesMb > 0 ? Math.round(bodiesMb * 1024 * 1024)
+              : ServerSettings.defaultBodiesBytes(heap, maxBody),
+          cacheMb >= 0 ? Math.round(cacheMb * 1024 * 1024) : ServerSettings.defaultCacheBytes(heap));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -165,7 +187,8 @@ public final class ServeCommand implements Callable<Integer> {
   private ResultStorage openStorage() {
     try {
       return ResultStorage.open(StorageChoice.resolve(db, System.getenv()), System.getenv());
-    } catch (IllegalArgumentException | EmbeddedDatabaseException e) {
+    } catch (IllegalArgumentException | EmbeddedDatabaseException | UncheckedIOException e) {
+      // UncheckedIOException: the spill journal is not writable, or another server holds it
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }

@@ -2,8 +2,9 @@ package io.psa.container.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.psa.dsp.ValidationException;
+import io.psa.dsp.input.StoredText;
 import io.psa.model.results.InferenceResult;
-import io.psa.model.results.ResultWriter;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,15 +18,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes batches to {@code <schema>.inference_results} through a small Hikari pool, one
- * transaction per batch. The Flyway migrations run before the first write, so a server started
- * while the database is away still starts and migrates once it answers.
+ * transaction per batch, and refused rows to {@code <schema>.result_dead_letters}. The Flyway
+ * migrations run before the first write, so a server started while the database is away still
+ * starts and migrates once it answers.
  */
-public final class PostgresResultWriter implements ResultWriter, AutoCloseable {
+public final class PostgresResultWriter implements ResultDatabase {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresResultWriter.class);
 
   private final HikariDataSource pool;
   private final String schema;
   private final String insert;
+  private final String insertDeadLetter;
   private volatile boolean migrated;
 
   public PostgresResultWriter(DatabaseSettings settings) {
@@ -48,6 +51,9 @@ public final class PostgresResultWriter implements ResultWriter, AutoCloseable {
         + " anomaly_score, is_anomaly, threshold, window_scores, source, latency_ms, cached)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         + " ON CONFLICT (request_id) DO NOTHING";
+    this.insertDeadLetter = "INSERT INTO " + schema + ".result_dead_letters (request_id, failed_at,"
+        + " sql_state, reason, payload, payload_sha256) VALUES (?, ?, ?, ?, ?, ?)"
+        + " ON CONFLICT (payload_sha256) DO NOTHING";
   }
 
   /** Runs the migrations now (also done lazily before the first write). */
@@ -85,7 +91,11 @@ public final class PostgresResultWriter implements ResultWriter, AutoCloseable {
         ps.executeBatch();
         conn.commit();
       } catch (SQLException e) {
-        conn.rollback();
+        try {
+          conn.rollback();
+        } catch (SQLException lost) {
+          e.addSuppressed(lost); // the connection is gone: the write's own error says why
+        }
         throw e;
       }
     }
@@ -93,14 +103,14 @@ public final class PostgresResultWriter implements ResultWriter, AutoCloseable {
 
   private static void bind(Connection conn, PreparedStatement ps, InferenceResult r)
       throws SQLException {
-    ps.setString(1, r.requestId());
+    ps.setString(1, storable("request_id", r.requestId()));
     if (r.assetId() == null) {
       ps.setNull(2, Types.VARCHAR);
     } else {
-      ps.setString(2, r.assetId());
+      ps.setString(2, storable("asset_id", r.assetId()));
     }
-    ps.setString(3, r.modelName());
-    ps.setString(4, r.modelVersion());
+    ps.setString(3, storable("model_name", r.modelName()));
+    ps.setString(4, storable("model_version", r.modelVersion()));
     ps.setTimestamp(5, Timestamp.from(r.receivedAt()));
     ps.setLong(6, r.firstTsMs());
     ps.setLong(7, r.lastTsMs());
@@ -115,9 +125,49 @@ public final class PostgresResultWriter implements ResultWriter, AutoCloseable {
     }
     Array scores = conn.createArrayOf("float8", boxed);
     ps.setArray(13, scores);
-    ps.setString(14, r.source());
+    ps.setString(14, storable("source", r.source()));
     ps.setDouble(15, r.latencyMs());
     ps.setBoolean(16, r.cached());
+  }
+
+  /**
+   * A text PostgreSQL would refuse (NUL) or silently alter (an unpaired surrogate becomes {@code
+   * ?}) is refused here as the database refuses a character it cannot encode, SQLSTATE 22021, so
+   * that the row is dead-lettered rather than stored differently from its answer.
+   */
+  private static String storable(String field, String value) throws SQLException {
+    try {
+      return StoredText.check(field, value, Integer.MAX_VALUE);
+    } catch (ValidationException e) {
+      throw new SQLException(e.getMessage(), "22021");
+    }
+  }
+
+  @Override
+  public void deadLetter(List<DeadLetter> letters) throws SQLException {
+    migrate();
+    try (Connection conn = pool.getConnection();
+        PreparedStatement ps = conn.prepareStatement(insertDeadLetter)) {
+      for (DeadLetter d : letters) {
+        ps.setString(1, d.requestId());
+        ps.setTimestamp(2, Timestamp.from(d.failedAt()));
+        ps.setString(3, d.sqlState());
+        ps.setString(4, ResultLines.ascii(d.reason()));
+        ps.setString(5, d.payload());
+        ps.setString(6, sha256(d.payload()));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   @Override

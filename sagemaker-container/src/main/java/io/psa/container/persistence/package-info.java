@@ -1,15 +1,19 @@
 /**
- * Where scored requests go: the {@code inference_results} table of API.md "Persistence".
+ * Where scored requests go: the {@code inference_results} table of API.md "Persistence"
+ * (docs/reliability.md says what is guaranteed when).
  *
  * <p>{@link io.psa.container.persistence.ResultStore} is the one interface the server sees; its
- * {@code record} never blocks and never fails. {@link io.psa.container.persistence.BufferedResultStore}
- * keeps results in a bounded in-memory queue, writes them in batches from one background thread
- * through a {@link io.psa.model.results.ResultWriter} (PostgreSQL via {@link
- * io.psa.container.persistence.PostgresResultWriter}), retries with exponential backoff while the
- * database is away, and past the queue's bound appends results to a local JSON Lines {@link
- * io.psa.container.persistence.SpillFile} that is replayed once the database answers again. Rows
- * are keyed by request id and inserted with {@code ON CONFLICT DO NOTHING}, so a batch retried after
- * a lost acknowledgement is written once.
+ * {@code record} never blocks on the database and never throws. {@link
+ * io.psa.container.persistence.BufferedResultStore} writes every result to a local {@link
+ * io.psa.container.persistence.SpillJournal} before the answer leaves (a killed process loses
+ * nothing it answered), and one background thread replays the journal into the database in
+ * batches through a {@link io.psa.container.persistence.ResultDatabase} (PostgreSQL via {@link
+ * io.psa.container.persistence.PostgresResultWriter}). A failure is classified by its SQLSTATE
+ * ({@link io.psa.container.persistence.WriteFailure}): the database away means retry with backoff,
+ * a row it refuses is isolated and kept in {@code result_dead_letters} ({@link
+ * io.psa.container.persistence.DeadLetter}) so that it never blocks the others. Rows are keyed by
+ * request id and inserted with {@code ON CONFLICT DO NOTHING}, so a batch written again after a
+ * crash or a lost acknowledgement is stored once.
  *
  * <p>Schema changes are Flyway migrations under {@code db/migration/psa}, run before the first
  * write, in a configurable schema.

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.psa.dsp.ValidationException;
 import io.psa.model.scoring.PredictionJson;
+import java.io.IOException;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,15 +13,23 @@ import org.slf4j.LoggerFactory;
  * The one place exceptions become answers, all as the API.md error JSON of {@link PredictionJson}:
  * a {@link ValidationException} is a 400 naming the field, an {@link ApiException} its code's
  * status, 404 and 405 from the router likewise, and anything else a 500 that says only "internal
- * error" and the request id, with the stack trace in the log under that id.
+ * error" and the request id, with the stack trace in the log under that id. (Jetty's own refusals,
+ * before any route, are {@link JsonErrorHandler}'s.)
+ *
+ * <p>A request refused before its body was read (413, 415, 406, 503) is answered at once, without
+ * {@code 100 Continue}; then, so that the answer is not lost to the reset that closing a socket
+ * with unread input causes, the body is read and dropped for a bounded time and size (bandwidth,
+ * never memory) unless the client is waiting for {@code 100 Continue}. An oversized body's
+ * connection is closed after that: a client that ignored the limit should not keep it.
  */
 final class ErrorMapping {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+  /** How many times the body limit an oversized request is drained after its 413. */
+  private static final long DRAIN_FACTOR = 4;
+  /** Longest time a refused request's body is drained after its answer. */
+  private static final long DRAIN_MILLIS = 5_000;
 
   private final Metrics metrics;
-  /** How many times the body limit an oversized request is drained before its connection closes. */
-  private static final long DRAIN_FACTOR = 4;
-
   private final long maxBodyBytes;
 
   ErrorMapping(Metrics metrics, long maxBodyBytes) {
@@ -33,9 +42,10 @@ final class ErrorMapping {
     routes.exception(ApiException.class, this::api);
     routes.exception(Exception.class, this::unexpected);
     routes.error(404, ctx -> write(ctx, ErrorCode.NOT_FOUND, "no route " + ctx.method() + " "
-        + clip(ctx.path()) + "; the routes are " + String.join(", ", PsaServer.ROUTES), null));
+        + ValidationException.echo(ctx.path()) + "; the routes are "
+        + String.join(", ", PsaServer.ROUTES)));
     routes.error(405, ctx -> write(ctx, ErrorCode.METHOD_NOT_ALLOWED,
-        "method " + ctx.method() + " is not allowed on " + clip(ctx.path()), null));
+        "method " + ctx.method() + " is not allowed on " + ValidationException.echo(ctx.path())));
   }
 
   private void validation(ValidationException e, Context ctx) {
@@ -48,32 +58,40 @@ final class ErrorMapping {
     if (e.code().status() == 503) {
       ctx.header("Retry-After", "1");
     }
-    write(ctx, e.code(), e.getMessage(), null);
+    write(ctx, e.code(), e.getMessage());
   }
 
   private void unexpected(Exception e, Context ctx) {
     String id = RequestIds.of(ctx);
-    LOG.error("request {} {} {} failed", id, ctx.method(), clip(ctx.path()), e);
-    write(ctx, ErrorCode.INTERNAL, "internal error; request id " + id, null);
+    LOG.error("request {} {} {} failed", id, ctx.method(), ValidationException.echo(ctx.path()), e);
+    write(ctx, ErrorCode.INTERNAL, "internal error; request id " + id);
   }
 
-  private void write(Context ctx, ErrorCode code, String message, String field) {
-    // Refused before its body was read: read and drop it, within a bound, so the answer is not
-    // lost to the reset that closing a socket with unread input causes. An oversized body is
-    // drained up to DRAIN_FACTOR x the limit (bandwidth, never memory) and the connection closed:
-    // a client that ignored the limit should not keep it.
-    boolean tooLarge = code == ErrorCode.PAYLOAD_TOO_LARGE;
-    boolean drained = BodyReader.discard(ctx, tooLarge ? DRAIN_FACTOR * maxBodyBytes : maxBodyBytes);
-    if (tooLarge || (!drained && BodyReader.unread(ctx))) {
-      ctx.header("Connection", "close");
-    }
+  private void write(Context ctx, ErrorCode code, String message) {
     String name = code.name().toLowerCase(Locale.ROOT);
     metrics.error(name);
-    ctx.status(code.status()).contentType("application/json")
-        .result(PredictionJson.errorBytes(name, message, field));
-  }
-
-  private static String clip(String s) {
-    return s.length() <= 100 ? s : s.substring(0, 100) + "...";
+    byte[] body = PredictionJson.errorBytes(name, message, null);
+    ctx.status(code.status()).contentType("application/json");
+    if (!BodyReader.unread(ctx)) {
+      ctx.result(body);
+      return;
+    }
+    boolean tooLarge = code == ErrorCode.PAYLOAD_TOO_LARGE;
+    // a client that stalled or went away mid-body will send nothing more worth waiting for
+    boolean stalled = code == ErrorCode.REQUEST_TIMEOUT || code == ErrorCode.BODY_INCOMPLETE;
+    if (tooLarge || stalled) {
+      ctx.header("Connection", "close");
+    }
+    try {
+      // the answer first: a client waiting for 100 Continue gets it instead, and sends nothing
+      ctx.res().setContentLength(body.length);
+      ctx.res().getOutputStream().write(body);
+      ctx.res().flushBuffer();
+    } catch (IOException e) {
+      return; // the client went away
+    }
+    if (!stalled && !"100-continue".equalsIgnoreCase(ctx.header("Expect"))) {
+      BodyReader.discard(ctx, tooLarge ? DRAIN_FACTOR * maxBodyBytes : maxBodyBytes, DRAIN_MILLIS);
+    }
   }
 }

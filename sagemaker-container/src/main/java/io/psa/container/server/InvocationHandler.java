@@ -11,8 +11,8 @@ import java.time.Instant;
 
 /**
  * {@code POST /invocations} and {@code POST /predict}: check the types, read the body under the
- * size cap, answer from the cache or parse and score under the deadline, record the result off
- * the request path, and answer in the {@code Accept} type.
+ * size, time and memory bounds, answer from the cache or parse and score under the deadline,
+ * record the result (durably, before the answer leaves), and answer in the {@code Accept} type.
  */
 final class InvocationHandler {
   private final ModelHolder models;
@@ -22,10 +22,10 @@ final class InvocationHandler {
   private final ResultStore store;
   private final long timeoutNanos;
 
-  InvocationHandler(ModelHolder models, ServerSettings settings, ResponseCache cache,
-      ScoringPool pool, ResultStore store) {
+  InvocationHandler(ModelHolder models, ServerSettings settings, BodyReader bodies,
+      ResponseCache cache, ScoringPool pool, ResultStore store) {
     this.models = models;
-    this.bodies = new BodyReader(settings.maxBodyBytes());
+    this.bodies = bodies;
     this.cache = cache;
     this.pool = pool;
     this.store = store;
@@ -39,20 +39,26 @@ final class InvocationHandler {
     MediaTypes in = MediaTypes.ofContentType(ctx.contentType());
     MediaTypes out = MediaTypes.ofAccept(ctx.header("Accept"));
     BatchScorer scorer = models.require();
-    byte[] body = bodies.read(ctx);
+    try {
+      byte[] body = bodies.read(ctx);
+      Long begin = ctx.attribute(ConnectionGuard.BEGIN_NANOS);
+      long deadline = (begin == null ? start : begin) + timeoutNanos;
 
-    ResponseCache.Key key = cache.key(body, in, scorer.model().version());
-    Prediction hit = cache.get(key);
-    Prediction p;
-    if (hit != null) {
-      p = hit.withRequestId(requestId);
-    } else {
-      p = pool.call(() -> score(scorer, body, in, requestId), start + timeoutNanos);
-      cache.put(key, p);
+      ResponseCache.Key key = cache.key(body, in, scorer.model().version());
+      Prediction hit = cache.get(key);
+      Prediction p = hit != null
+          ? hit.withRequestId(requestId)
+          : pool.call(() -> score(scorer, body, in, requestId), deadline);
+      byte[] answer = WindowRows.write(p, out);
+      if (hit == null) {
+        cache.put(key, p, answer.length);
+      }
+      double latencyMs = (System.nanoTime() - start) / 1e6;
+      store.record(InferenceResult.of(p, received, InferenceResult.SOURCE_API, latencyMs, hit != null));
+      ctx.status(200).contentType(out.mime).result(answer);
+    } finally {
+      bodies.release(ctx);
     }
-    double latencyMs = (System.nanoTime() - start) / 1e6;
-    store.record(InferenceResult.of(p, received, InferenceResult.SOURCE_API, latencyMs, hit != null));
-    ctx.status(200).contentType(out.mime).result(WindowRows.write(p, out));
   }
 
   private static Prediction score(BatchScorer scorer, byte[] body, MediaTypes in, String requestId) {

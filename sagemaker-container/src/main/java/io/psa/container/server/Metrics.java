@@ -10,8 +10,9 @@ import java.util.function.Supplier;
 
 /**
  * Counters for {@code GET /metrics} in the Prometheus text format 0.0.4: requests by route and
- * status, errors by API error code, a latency histogram by route, cache hits and misses, the
- * result store's queue, and the heap. Labels come from fixed sets (unknown paths count as route
+ * status, errors by API error code, a latency histogram by route, cache hits and misses, what the
+ * server holds against its bounds (connections, request bodies, cache bytes), the result store
+ * (journal, written, dead-lettered, dropped, failures by class), and the heap. Labels come from fixed sets (unknown paths count as route
  * {@code other}), so no client can grow them. Lock-free on the request path.
  */
 final class Metrics {
@@ -69,7 +70,7 @@ final class Metrics {
     errors.computeIfAbsent(code, k -> new LongAdder()).increment();
   }
 
-  String render(boolean modelLoaded) {
+  String render(boolean modelLoaded, Resources r) {
     StringBuilder b = new StringBuilder(4096);
     header(b, "psa_http_requests_total", "counter", "HTTP requests answered, by route and status");
     new TreeMap<>(requests).forEach((k, v) ->
@@ -81,22 +82,48 @@ final class Metrics {
     new TreeMap<>(latency).forEach((route, h) -> histogram(b, route, h));
     counter(b, "psa_cache_hits_total", "answers served from the response cache", cacheHits.sum());
     counter(b, "psa_cache_misses_total", "cacheable requests that had to be scored", cacheMisses.sum());
-    StoreStatus s = store.get();
+    gauge(b, "psa_cache_bytes", "the response cache's estimated size", r.cacheBytes());
+    gauge(b, "psa_cache_max_bytes", "the response cache's bound", r.maxCacheBytes());
+    gauge(b, "psa_connections_open", "connections open now", r.openConnections());
+    gauge(b, "psa_connections_max", "connections served at once", r.maxConnections());
+    counter(b, "psa_connections_refused_total", "requests refused beyond the connection bound",
+        r.refusedConnections());
+    counter(b, "psa_header_timeouts_total", "connections closed for headers not sent in time",
+        r.headerTimeouts());
+    gauge(b, "psa_request_bodies_bytes", "memory reserved by request bodies now", r.bodiesBytes());
+    gauge(b, "psa_request_bodies_max_bytes", "the bound on request bodies in memory",
+        r.maxBodiesBytes());
     gauge(b, "psa_model_loaded", "1 once the model answers", modelLoaded ? 1 : 0);
-    if (s.enabled()) { // absent when no database is configured: 0 would read as an outage
-      gauge(b, "psa_database_up", "1 when the last database write succeeded", s.databaseUp() ? 1 : 0);
-    }
-    gauge(b, "psa_results_queued", "results waiting in memory for the database", s.queued());
-    gauge(b, "psa_results_queue_capacity", "the in-memory queue's bound", s.queueCapacity());
-    gauge(b, "psa_results_spill_pending", "results waiting in the spill file", s.spilledPending());
-    counter(b, "psa_results_written_total", "results written to the database", s.written());
-    counter(b, "psa_results_spilled_total", "results put in the spill file", s.spilled());
-    counter(b, "psa_results_dropped_total", "results lost: queue full and spill failed", s.dropped());
+    results(b, store.get());
     // for soak tests: a heap that keeps growing across collections is a leak
     var heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
     gauge(b, "psa_jvm_heap_used_bytes", "heap in use now", heap.getUsed());
     gauge(b, "psa_jvm_heap_committed_bytes", "heap reserved by the JVM", heap.getCommitted());
+    gauge(b, "psa_jvm_heap_max_bytes", "the maximum heap", r.heapMaxBytes());
     return b.toString();
+  }
+
+  private static void results(StringBuilder b, StoreStatus s) {
+    if (!s.enabled()) {
+      return; // no database configured: a psa_database_up of 0 would read as an outage
+    }
+    gauge(b, "psa_database_up", "1 when the last contact with the database succeeded",
+        s.databaseUp() ? 1 : 0);
+    gauge(b, "psa_results_pending", "results in the spill journal, not yet in the database",
+        s.pending());
+    gauge(b, "psa_results_pending_bytes", "the spill journal's size", s.pendingBytes());
+    gauge(b, "psa_results_pending_max_bytes", "the spill journal's cap", s.maxPendingBytes());
+    gauge(b, "psa_results_journal_full", "1 while the spill journal is at its cap",
+        s.journalFull() ? 1 : 0);
+    gauge(b, "psa_results_in_memory", "results held in memory because the journal refused them",
+        s.inMemory());
+    counter(b, "psa_results_written_total", "results the database acknowledged", s.written());
+    counter(b, "psa_results_dead_lettered_total",
+        "results the database refused, kept in the dead-letter table", s.deadLettered());
+    counter(b, "psa_results_dropped_total", "results lost: journal and memory full", s.dropped());
+    header(b, "psa_results_errors_total", "counter", "result store failures, by class");
+    s.errors().forEach((cls, n) ->
+        b.append("psa_results_errors_total{class=\"").append(cls).append("\"} ").append(n).append('\n'));
   }
 
   private static void histogram(StringBuilder b, String route, Histogram h) {

@@ -44,6 +44,9 @@ final class ScoringPool implements AutoCloseable {
       if (e.getCause() instanceof RuntimeException re) {
         throw re;
       }
+      if (e.getCause() instanceof VirtualMachineError fatal) {
+        throw fatal; // an OutOfMemoryError ends the process (-XX:+ExitOnOutOfMemoryError), never a 500
+      }
       throw new IllegalStateException("scoring failed", e.getCause());
     }
   }

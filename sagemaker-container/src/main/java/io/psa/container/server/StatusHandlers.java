@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.psa.container.persistence.ResultStore;
 import io.psa.container.persistence.StoreStatus;
 import io.psa.model.ModelInfo;
+import java.util.function.Supplier;
 
 /**
  * The routes that report rather than score: {@code /ping} (SageMaker's liveness: 200 once the
@@ -19,12 +20,15 @@ final class StatusHandlers {
   private final ResultStore store;
   private final Metrics metrics;
   private final ServerSettings settings;
+  private final Supplier<Resources> resources;
 
-  StatusHandlers(ModelHolder models, ResultStore store, Metrics metrics, ServerSettings settings) {
+  StatusHandlers(ModelHolder models, ResultStore store, Metrics metrics, ServerSettings settings,
+      Supplier<Resources> resources) {
     this.models = models;
     this.store = store;
     this.metrics = metrics;
     this.settings = settings;
+    this.resources = resources;
   }
 
   /** 200 with an empty JSON object once the model is loaded; {@code MODEL_NOT_LOADED} before. */
@@ -34,15 +38,16 @@ final class StatusHandlers {
   }
 
   /**
-   * 200 while the model answers (status {@code degraded} when results are only being kept, not
-   * written), 503 before it is loaded or when loading failed.
+   * 200 while the model answers (status {@code degraded} when results are not being stored as
+   * they should: the database away, the journal full, results dropped), 503 before it is loaded
+   * or when loading failed. States, counts and error classes only: never an error message, a
+   * statement, or another client's data.
    */
   void health(Context ctx) throws Exception {
     ModelHolder.Loaded loaded = models.loaded();
     StoreStatus db = store.status();
     ObjectNode body = JSON.createObjectNode();
-    boolean degraded = db.enabled() && (!db.databaseUp() || db.dropped() > 0);
-    body.put("status", loaded == null ? "unavailable" : degraded ? "degraded" : "ok");
+    body.put("status", loaded == null ? "unavailable" : db.healthy() ? "ok" : "degraded");
     ObjectNode model = body.putObject("model").put("loaded", loaded != null);
     if (loaded != null) {
       ModelInfo info = loaded.scorer().model();
@@ -51,12 +56,32 @@ final class StatusHandlers {
     } else if (models.failure() != null) {
       model.put("error", models.failure());
     }
-    body.putObject("database")
-        .put("enabled", db.enabled()).put("up", db.databaseUp()).put("queued", db.queued())
-        .put("queue_capacity", db.queueCapacity()).put("spill_pending", db.spilledPending())
-        .put("written", db.written()).put("dropped", db.dropped()).put("last_error", db.lastError());
+    database(body.putObject("database"), db);
+    Resources r = resources.get();
+    body.putObject("connections").put("open", r.openConnections()).put("max", r.maxConnections())
+        .put("refused", r.refusedConnections()).put("header_timeouts", r.headerTimeouts());
+    body.putObject("memory").put("heap_max_bytes", r.heapMaxBytes())
+        .put("request_bodies_bytes", r.bodiesBytes())
+        .put("request_bodies_max_bytes", r.maxBodiesBytes())
+        .put("cache_bytes", r.cacheBytes()).put("cache_max_bytes", r.maxCacheBytes());
     ctx.status(loaded == null ? 503 : 200).contentType("application/json")
         .result(JSON.writeValueAsBytes(body));
+  }
+
+  private static void database(ObjectNode o, StoreStatus db) {
+    o.put("enabled", db.enabled()).put("up", db.databaseUp());
+    o.putObject("journal").put("pending", db.pending()).put("bytes", db.pendingBytes())
+        .put("max_bytes", db.maxPendingBytes()).put("full", db.journalFull());
+    o.put("in_memory", db.inMemory()).put("in_memory_capacity", db.inMemoryCapacity())
+        .put("written", db.written()).put("dead_lettered", db.deadLettered())
+        .put("dropped", db.dropped());
+    ObjectNode errors = o.putObject("errors");
+    db.errors().forEach(errors::put);
+    if (db.lastError() == null) {
+      o.putNull("last_error");
+    } else {
+      o.putObject("last_error").put("class", db.lastError()).put("at", db.lastErrorAt().toString());
+    }
   }
 
   /**
@@ -74,6 +99,6 @@ final class StatusHandlers {
 
   void metrics(Context ctx) {
     ctx.status(200).contentType("text/plain; version=0.0.4; charset=utf-8")
-        .result(metrics.render(models.loaded() != null));
+        .result(metrics.render(models.loaded() != null, resources.get()));
   }
 }

@@ -100,6 +100,35 @@ final class ServerProcess implements AutoCloseable {
     return new ObjectMapper().readTree(r.body());
   }
 
+  /** A GET, its answer as text. */
+  HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A POST of a JSON body, its answer as text. */
+  HttpResponse<String> postJson(String path, String body) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** SIGKILL, as the kernel's OOM killer or a crash: no shutdown hook runs. The exit status. */
+  int kill() throws Exception {
+    process.destroyForcibly();
+    assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("killed within 10 s").isTrue();
+    return process.exitValue();
+  }
+
+  /** Waits for the process to end by itself, at most {@code seconds}; its exit status or null. */
+  Integer awaitExit(long seconds) throws Exception {
+    return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : null;
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
   /** SIGTERM, as docker stop and SageMaker send; waits for the graceful stop. */
   void stop() throws Exception {
     process.destroy();

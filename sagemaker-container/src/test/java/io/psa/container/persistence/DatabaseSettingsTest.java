@@ -29,11 +29,21 @@ class DatabaseSettingsTest {
   }
 
   @Test
-  void defaults_are_schema_psa_and_a_queue_of_100000() {
+  void defaults_are_schema_psa_a_memory_queue_of_10000_and_a_journal_of_1_gib() {
     DatabaseSettings s = DatabaseSettings.fromEnv(Map.of("PSA_DB_URL", "jdbc:postgresql://h/d"));
 
     assertThat(s.schema()).isEqualTo("psa");
-    assertThat(s.queueCapacity()).isEqualTo(100_000);
+    assertThat(s.queueCapacity()).isEqualTo(10_000);
+    assertThat(s.spillMaxBytes()).isEqualTo(1L << 30);
+    assertThat(s.spillSync()).hasSeconds(1);
+  }
+
+  @Test
+  void reads_the_journal_cap_in_megabytes() {
+    DatabaseSettings s = DatabaseSettings.fromEnv(Map.of("PSA_DB_URL", "jdbc:postgresql://h/d",
+        "PSA_DB_SPILL_MAX_MB", "64"));
+
+    assertThat(s.spillMaxBytes()).isEqualTo(64L * 1024 * 1024);
   }
 
   @Test

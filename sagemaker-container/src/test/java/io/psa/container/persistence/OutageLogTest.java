@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.psa.container.StandardError;
 import io.psa.model.results.InferenceResult;
-import io.psa.model.results.ResultWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -19,7 +18,7 @@ class OutageLogTest {
   @TempDir Path dir;
 
   /** Fails every write while down, as a refused connection does, and counts the attempts. */
-  private static final class Outage implements ResultWriter {
+  private static final class Outage implements ResultDatabase {
     final AtomicBoolean down = new AtomicBoolean(true);
     final AtomicInteger attempts = new AtomicInteger();
     final AtomicInteger written = new AtomicInteger();
@@ -34,6 +33,11 @@ class OutageLogTest {
       }
       written.addAndGet(batch.size());
     }
+
+    @Override
+    public void deadLetter(List<DeadLetter> letters) {
+      throw new AssertionError("nothing here is refused");
+    }
   }
 
   @Test
@@ -41,8 +45,8 @@ class OutageLogTest {
       throws Exception {
     Outage db = new Outage();
     String log = StandardError.capture(() -> {
-      BufferedResultStore store = new BufferedResultStore(db, new SpillFile(dir.resolve("spill.jsonl")),
-          100, 10, Duration.ofMillis(50));
+      BufferedResultStore store = new BufferedResultStore(db, new SpillJournal(
+          dir.resolve("spill.jsonl"), 1 << 20, Duration.ofSeconds(1)), 100, 10, Duration.ofMillis(50), true);
       for (int i = 0; i < 20; i++) {
         store.record(Results.number("o", i));
       }
@@ -56,10 +60,11 @@ class OutageLogTest {
     // (lines of other classes, from threads other tests left behind, are not this test's business)
     assertThat(log.lines().filter(l -> l.contains("BufferedResultStore")).toList()).containsExactly(
         "[psa-result-writer] WARN io.psa.container.persistence.BufferedResultStore - database"
-            + " unreachable (Connection to 127.0.0.1:5432 refused. Check that the hostname and port"
-            + " are correct.); keeping results and retrying until it answers",
+            + " unreachable (unreachable:08001: Connection to 127.0.0.1:5432 refused. Check that the"
+            + " hostname and port are correct.); results are kept in " + dir.resolve("spill.jsonl")
+            + " and written when it answers",
         "[psa-result-writer] INFO io.psa.container.persistence.BufferedResultStore - database"
-            + " reachable again; writing results");
+            + " reachable again; writing the 20 results kept meanwhile");
   }
 
   private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {

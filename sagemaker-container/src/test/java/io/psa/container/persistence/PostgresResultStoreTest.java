@@ -2,14 +2,19 @@ package io.psa.container.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.psa.model.results.InferenceResult;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,9 +90,51 @@ class PostgresResultStoreTest {
   }
 
   @Test
+  void poisoned_rows_are_dead_lettered_with_the_reason_and_every_good_row_is_stored() throws Exception {
+    String nul = "press\u0000-7";
+    String lone = "a\ud800b";
+    String huge = randomText(10_000); // past PostgreSQL's index row limit on asset_id
+    try (BufferedResultStore store = BufferedResultStore.forPostgres(settings(TestDatabase.url()))) {
+      store.record(withAsset(Results.number("bad", 0), nul));
+      for (int i = 0; i < 300; i++) {
+        store.record(Results.number("good", i));
+        if (i == 100) {
+          store.record(withAsset(Results.number("bad", 1), lone));
+        }
+        if (i == 200) {
+          store.record(withAsset(Results.number("bad", 2), huge));
+        }
+      }
+      awaitRows(300, Duration.ofSeconds(30));
+      store.close(Duration.ofSeconds(10));
+      assertThat(store.status().deadLettered()).isEqualTo(3);
+      assertThat(store.status().errors()).containsKeys("rejected:22021", "rejected:54000");
+      assertThat(store.status().pending()).isZero();
+      assertThat(store.status().healthy()).isTrue();
+    }
+    assertThat(db.count("WHERE request_id LIKE 'bad-%'")).isZero();
+    try (Connection c = DriverManager.getConnection(TestDatabase.url()); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT request_id, sql_state, reason, payload FROM " + db.schema
+            + ".result_dead_letters ORDER BY request_id")) {
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getString(1) + " " + rs.getString(2));
+        if (rs.getString(1).equals("bad-0")) {
+          assertThat(rs.getString(4)).contains("press\\u0000-7");
+          assertThat(rs.getString(3)).contains("NUL");
+        }
+        if (rs.getString(1).equals("bad-1")) {
+          assertThat(rs.getString(4)).contains("a\\uD800b");
+        }
+      }
+      assertThat(rows).containsExactly("bad-0 22021", "bad-1 22021", "bad-2 54000");
+    }
+  }
+
+  @Test
   void loses_no_result_when_the_database_is_cut_off_mid_run() throws Exception {
     int before = 200;
-    int during = 700; // more than the queue holds: the rest goes through the spill file
+    int during = 700;
     try (LoopbackProxy proxy = new LoopbackProxy(TestDatabase.port());
         BufferedResultStore store = BufferedResultStore.forPostgres(
             settings(TestDatabase.urlThrough(proxy.port())).withQueue(300, 50))) {
@@ -102,7 +149,8 @@ class PostgresResultStoreTest {
       }
       Thread.sleep(1500);
       assertThat(store.status().databaseUp()).isFalse();
-      assertThat(store.status().spilled()).isPositive();
+      assertThat(store.status().pending()).isEqualTo(during);
+      assertThat(store.status().healthy()).isFalse();
       assertThat(db.count("")).isEqualTo(before);
 
       proxy.restore();
@@ -110,6 +158,71 @@ class PostgresResultStoreTest {
       assertThat(store.status().dropped()).isZero();
       assertThat(store.status().databaseUp()).isTrue();
     }
+    assertThat(ids()).hasSize(before + during).contains("outage-0", "outage-" + (before + during - 1));
+  }
+
+  @Test
+  void an_outage_in_the_middle_of_a_replay_loses_nothing_and_writes_each_result_once()
+      throws Exception {
+    int n = 3_000;
+    DatabaseSettings s = settings(TestDatabase.url()).withQueue(100, 100);
+    try (SpillJournal left = new SpillJournal(s.spillFile(), s.spillMaxBytes(), s.spillSync())) {
+      for (int i = 0; i < n; i++) {
+        left.append(List.of(Results.number("replay", i)));
+      }
+    }
+    try (LoopbackProxy proxy = new LoopbackProxy(TestDatabase.port())) {
+      PostgresResultWriter writer = new PostgresResultWriter(settings(TestDatabase.urlThrough(proxy.port())));
+      writer.migrate();
+      AtomicInteger batches = new AtomicInteger();
+      // the database goes away after the replay's fifth batch of 100
+      ResultDatabase cutting = new ResultDatabase() {
+        @Override
+        public void write(List<InferenceResult> batch) throws Exception {
+          if (batches.incrementAndGet() == 6) {
+            proxy.cut();
+          }
+          writer.write(batch);
+        }
+
+        @Override
+        public void deadLetter(List<DeadLetter> letters) throws Exception {
+          writer.deadLetter(letters);
+        }
+
+        @Override
+        public void close() {
+          writer.close();
+        }
+      };
+      BufferedResultStore store = new BufferedResultStore(cutting,
+          new SpillJournal(s.spillFile(), s.spillMaxBytes(), s.spillSync()), 100, 100,
+          Duration.ofMillis(200), true);
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (store.status().databaseUp() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(store.status().databaseUp()).isFalse();
+      Thread.sleep(600); // a few attempts against the cut connection
+      long stored = db.count("");
+      assertThat(stored).isEqualTo(500);
+      assertThat(store.status().pending()).isEqualTo(n - 500);
+
+      proxy.restore();
+      awaitRows(n, Duration.ofSeconds(30));
+      long settle = System.nanoTime() + 5_000_000_000L;
+      while (store.status().pending() > 0 && System.nanoTime() < settle) {
+        Thread.sleep(20);
+      }
+      assertThat(store.status().pending()).isZero();
+      assertThat(store.status().dropped()).isZero();
+      store.close(Duration.ofSeconds(5));
+    }
+    Set<String> ids = ids();
+    assertThat(ids).hasSize(n).contains("replay-0", "replay-2999");
+  }
+
+  private Set<String> ids() throws Exception {
     Set<String> ids = new HashSet<>();
     try (Connection c = DriverManager.getConnection(TestDatabase.url()); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT request_id FROM " + db.schema + ".inference_results")) {
@@ -117,7 +230,23 @@ class PostgresResultStoreTest {
         ids.add(rs.getString(1));
       }
     }
-    assertThat(ids).hasSize(before + during).contains("outage-0", "outage-" + (before + during - 1));
+    return ids;
+  }
+
+  private static String randomText(int n) {
+    Random random = new Random(42);
+    StringBuilder b = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      b.append((char) ('a' + random.nextInt(26)));
+    }
+    return b.toString();
+  }
+
+  private static InferenceResult withAsset(InferenceResult r, String asset) {
+    return new InferenceResult(r.requestId(), asset, r.modelName(), r.modelVersion(),
+        r.receivedAt(), r.firstTsMs(), r.lastTsMs(), r.sampleCount(), r.windowCount(),
+        r.anomalyScore(), r.isAnomaly(), r.threshold(), r.windowScores(), r.source(),
+        r.latencyMs(), r.cached());
   }
 
   private void awaitRows(long n, Duration timeout) throws Exception {

@@ -17,6 +17,7 @@ final class RecordingStore implements ResultStore {
 
   @Override
   public StoreStatus status() {
-    return new StoreStatus(true, true, 0, 10, 0, results.size(), 0, 0, null);
+    return new StoreStatus(true, true, 0, 0, 1 << 20, false, 0, 10, results.size(), 0, 0,
+        java.util.Map.of(), null, null);
   }
 }

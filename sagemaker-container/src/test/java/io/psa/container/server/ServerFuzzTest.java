@@ -23,7 +23,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Thousands of malformed, truncated, huge, deeply nested and type-confused bodies under every
  * content type, sent over HTTP to the real server: never a 500, never a hang (every call has a
- * 15 s timeout), and every refusal is the API.md error JSON. About 3,000 requests, 30-45 s on 2 cores.
+ * 15 s timeout), and every refusal is the API.md error JSON. The hostile corpus
+ * (src/test/resources/io/psa/container/server/hostile) seeds one property. About 3,300 requests,
+ * 20-45 s on 2 cores.
  */
 class ServerFuzzTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,6 +87,12 @@ class ServerFuzzTest {
     check("/invocations", type, null, body);
   }
 
+  @Property(tries = 300)
+  void a_mutated_hostile_corpus_body_is_never_a_server_error(@ForAll("mutatedHostile") String body)
+      throws Exception {
+    check("/predict", "application/json", null, body.getBytes(StandardCharsets.UTF_8));
+  }
+
   @Property(tries = 100)
   void deep_nesting_and_huge_tokens_are_never_a_server_error(@ForAll("extreme") String body)
       throws Exception {
@@ -120,6 +128,12 @@ class ServerFuzzTest {
   @Provide
   Arbitrary<String> mutatedPredict() {
     return Mutations.of(PREDICT);
+  }
+
+  /** The requests that once got a wrong answer (src/test/resources/.../hostile), damaged further. */
+  @Provide
+  Arbitrary<String> mutatedHostile() {
+    return Arbitraries.of(HostileCorpus.predictBodies()).flatMap(Mutations::of);
   }
 
   @Provide

@@ -18,12 +18,12 @@ import java.util.List;
 import java.util.Map;
 
 /** A real model for HTTP tests, trained once per JVM on 3 minutes of simulated normal data. */
-final class TestModels {
+public final class TestModels {
   private static ModelScorer scorer;
 
   private TestModels() {}
 
-  static synchronized ModelScorer scorer() {
+  public static synchronized ModelScorer scorer() {
     if (scorer == null) {
       SimulationSpec spec = SimulationSpec.of(180_000).withSeed(7);
       SignalSource normal = SignalSource.of("test normal", new SensorSimulator(spec).generate());
@@ -40,7 +40,7 @@ final class TestModels {
   }
 
   /** The simulator's default 10 s signal (1,000 records), seed 42. */
-  static SensorBatch tenSeconds() {
+  public static SensorBatch tenSeconds() {
     return new SensorSimulator(SimulationSpec.of(10_000)).generate();
   }
 

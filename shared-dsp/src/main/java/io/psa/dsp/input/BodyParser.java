@@ -37,8 +37,8 @@ final class BodyParser {
     while ((name = p.nextFieldName()) != null) {
       JsonToken token = p.nextToken();
       if (!keys.add(name)) {
-        throw new ValidationException(Code.MALFORMED, name, -1, name + ": appears twice in the body"
-            + JsonRecordReader.at(p.currentTokenLocation()));
+        throw new ValidationException(Code.MALFORMED, name, -1, ValidationException.echo(name)
+            + ": appears twice in the body" + JsonRecordReader.at(p.currentTokenLocation()));
       }
       switch (name) {
         case "asset_id" -> assetId = assetId(p, token);
@@ -64,7 +64,7 @@ final class BodyParser {
 
   private static String assetId(JsonParser p, JsonToken token) throws IOException {
     if (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NULL) {
-      return p.getValueAsString();
+      return StoredText.assetId(p.getValueAsString());
     }
     throw new ValidationException(Code.INVALID_VALUE, "asset_id", -1,
         "asset_id: must be a string, got " + JsonRecordReader.describe(p, token)

@@ -37,7 +37,8 @@ final class ConfigReader {
       String here = path + "." + name;
       if (map.containsKey(name)) {
         throw new ValidationException(ValidationException.Code.MALFORMED, here, -1,
-            here + ": appears twice" + JsonRecordReader.at(p.currentTokenLocation()));
+            ValidationException.echo(here) + ": appears twice"
+                + JsonRecordReader.at(p.currentTokenLocation()));
       }
       map.put(name, value(p, p.nextToken(), here));
     }

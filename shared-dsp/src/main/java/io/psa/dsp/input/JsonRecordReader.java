@@ -110,7 +110,7 @@ final class JsonRecordReader {
   }
 
   static String abbreviate(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    return ValidationException.echo(text);
   }
 
   static ValidationException error(

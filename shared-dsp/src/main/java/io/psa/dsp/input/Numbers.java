@@ -1,6 +1,7 @@
 package io.psa.dsp.input;
 
 import com.fasterxml.jackson.core.io.NumberInput;
+import io.psa.dsp.DecimalText;
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -23,7 +24,7 @@ final class Numbers {
     if (s.length() > MAX_LENGTH) {
       throw new NumberFormatException("is longer than " + MAX_LENGTH + " characters");
     }
-    if (!isDecimal(s)) {
+    if (!DecimalText.isDecimal(s)) {
       String lower = s.toLowerCase(Locale.ROOT);
       boolean nonFinite = lower.matches("[+-]?(nan|inf|infinity)");
       throw new NumberFormatException(
@@ -38,7 +39,7 @@ final class Numbers {
 
   /** A whole number of milliseconds: {@code 10}, and also {@code 10.0} or {@code 1e3}. */
   static long wholeNumber(String s) {
-    if (s.length() > MAX_LENGTH || !isDecimal(s)) {
+    if (s.length() > MAX_LENGTH || !DecimalText.isDecimal(s)) {
       throw new NumberFormatException("must be a whole number of milliseconds, got " + quote(s));
     }
     try {
@@ -51,45 +52,6 @@ final class Numbers {
             "must be a whole number of milliseconds within the 64-bit range, got " + quote(s));
       }
     }
-  }
-
-  /** {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?} */
-  static boolean isDecimal(String s) {
-    int n = s.length();
-    int i = 0;
-    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-      i++;
-    }
-    int intDigits = digits(s, i);
-    i += intDigits;
-    int fracDigits = 0;
-    if (i < n && s.charAt(i) == '.') {
-      fracDigits = digits(s, i + 1);
-      i += 1 + fracDigits;
-    }
-    if (intDigits + fracDigits == 0) {
-      return false;
-    }
-    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-      i++;
-      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-        i++;
-      }
-      int expDigits = digits(s, i);
-      if (expDigits == 0) {
-        return false;
-      }
-      i += expDigits;
-    }
-    return i == n;
-  }
-
-  private static int digits(String s, int from) {
-    int i = from;
-    while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-      i++;
-    }
-    return i - from;
   }
 
   private static String quote(String s) {

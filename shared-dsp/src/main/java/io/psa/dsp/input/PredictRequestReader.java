@@ -18,7 +18,8 @@ import java.util.List;
  * ({@code MISSING_FIELD}), not an array ({@code INVALID_VALUE}) or empty ({@code TOO_LITTLE_DATA}),
  * a record that is not an object, a missing ts_ms or channel ({@code MISSING_FIELD}), a
  * non-integral ts_ms, a null, string, boolean, nested, NaN, infinite or out-of-range value ({@code
- * INVALID_VALUE}), {@code asset_id} not a string, {@code config} not an object ({@code
+ * INVALID_VALUE}), {@code asset_id} not a string or outside {@link StoredText#assetId}'s rule
+ * ({@code INVALID_VALUE}), {@code config} not an object ({@code
  * INVALID_CONFIG}), a key given twice ({@code MALFORMED}), more records than the cap ({@code
  * TOO_MANY_RECORDS}, found before the rest of the body is read). Unknown fields at any level are
  * skipped. Ordering and gaps are left to {@link io.psa.dsp.InputRules}.
