@@ -4,6 +4,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.psa.dsp.ValidationException;
 import io.psa.model.scoring.PredictionJson;
+import io.psa.model.service.ApiException;
+import io.psa.model.service.ErrorCode;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

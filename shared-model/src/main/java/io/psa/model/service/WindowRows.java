@@ -1,4 +1,4 @@
-package io.psa.container.server;
+package io.psa.model.service;
 
 import io.psa.model.Prediction;
 import io.psa.model.scoring.PredictionJson;
@@ -10,13 +10,14 @@ import java.nio.charset.StandardCharsets;
  * Lines has one object a window with the same keys. The {@code /predict} JSON itself is {@link
  * PredictionJson}'s.
  */
-final class WindowRows {
+public final class WindowRows {
 
-  static final String CSV_HEADER = "request_id,start_ts_ms,end_ts_ms,score,is_anomaly,threshold";
+  public static final String CSV_HEADER = "request_id,start_ts_ms,end_ts_ms,score,is_anomaly,threshold";
 
   private WindowRows() {}
 
-  static byte[] write(Prediction p, MediaTypes format) {
+  /** The answer body of {@code p} in {@code format}. */
+  public static byte[] write(Prediction p, MediaTypes format) {
     return switch (format) {
       case JSON -> PredictionJson.toBytes(p);
       case CSV -> csv(p);

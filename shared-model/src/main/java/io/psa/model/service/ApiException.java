@@ -1,8 +1,8 @@
-package io.psa.container.server;
+package io.psa.model.service;
 
 /**
- * A request the server refuses for a reason of its own (size, type, state, time), answered with
- * {@link ErrorCode#status()} and the API.md error JSON by the one mapping in {@link ErrorMapping}.
+ * A request an edge refuses for a reason of its own (size, type, state, time), answered with
+ * {@link ErrorCode#status()} and the API.md error JSON of {@link ApiError}.
  */
 public final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -1,4 +1,4 @@
-package io.psa.container.server;
+package io.psa.model.service;
 
 import java.util.Locale;
 
@@ -6,7 +6,7 @@ import java.util.Locale;
  * The body formats of API.md: what {@code Content-Type} a request may have and what {@code Accept}
  * an answer may take. Parameters ({@code charset=utf-8}) are ignored; bodies are UTF-8.
  */
-enum MediaTypes {
+public enum MediaTypes {
   /** The {@code /predict} body; answers are the {@code /predict} response. */
   JSON("application/json"),
   /** A header {@code ts_ms,<channels...>} then one record a line; answers are one row a window. */
@@ -14,14 +14,19 @@ enum MediaTypes {
   /** One record (or, answering, one window) a line. */
   JSON_LINES("application/jsonlines");
 
-  final String mime;
+  private final String mime;
 
   MediaTypes(String mime) {
     this.mime = mime;
   }
 
+  /** The type as written in a {@code Content-Type} header, e.g. {@code text/csv}. */
+  public String mime() {
+    return mime;
+  }
+
   /** The format of a request body, or {@code UNSUPPORTED_MEDIA_TYPE}. */
-  static MediaTypes ofContentType(String header) {
+  public static MediaTypes ofContentType(String header) {
     MediaTypes t = parse(header);
     if (t == null) {
       throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
@@ -35,7 +40,7 @@ enum MediaTypes {
    * The answer's format: the first type of {@code Accept} the server writes; JSON when the header
    * is absent or accepts anything; else {@code NOT_ACCEPTABLE}.
    */
-  static MediaTypes ofAccept(String header) {
+  public static MediaTypes ofAccept(String header) {
     if (header == null || header.isBlank()) {
       return JSON;
     }
@@ -50,7 +55,7 @@ enum MediaTypes {
       }
     }
     throw new ApiException(ErrorCode.NOT_ACCEPTABLE,
-        "Accept '" + clip(header) + "' names no type this server writes;"
+        "Accept '" + clip(header) + "' names no type psa writes;"
             + " use application/json, text/csv or application/jsonlines");
   }
 

@@ -1,9 +1,9 @@
-package io.psa.container.server;
+package io.psa.model.service;
 
 /**
- * The errors the server itself raises (the pipeline's are {@link
- * io.psa.dsp.ValidationException.Code}), each with its HTTP status. {@code name()} is the API's
- * {@code error.code}.
+ * The errors an edge raises itself (the pipeline's are {@link io.psa.dsp.ValidationException.Code},
+ * all 400), each with its HTTP status: the one vocabulary of the server, the Lambda functions and
+ * the command line. {@link #apiCode()} is the API's {@code error.code}.
  */
 public enum ErrorCode {
   /** The body could not be read to its end: the client stopped sending or went away. */
@@ -22,7 +22,9 @@ public enum ErrorCode {
   /** The server is stopping and takes no new requests. */
   SHUTTING_DOWN(503),
   /** Scoring took longer than the request timeout; the client may retry. */
-  TIMEOUT(503);
+  TIMEOUT(503),
+  /** The SageMaker endpoint a function forwards to did not answer, refused, or throttled. */
+  ENDPOINT_UNAVAILABLE(503);
 
   private final int status;
 
@@ -32,5 +34,10 @@ public enum ErrorCode {
 
   public int status() {
     return status;
+  }
+
+  /** The {@code error.code} of the API: the name in lower snake case, e.g. {@code payload_too_large}. */
+  public String apiCode() {
+    return name().toLowerCase(java.util.Locale.ROOT);
   }
 }

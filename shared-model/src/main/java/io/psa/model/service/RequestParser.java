@@ -1,4 +1,4 @@
-package io.psa.container.server;
+package io.psa.model.service;
 
 import io.psa.dsp.SensorBatch;
 import io.psa.dsp.input.CsvSignalReader;
@@ -17,11 +17,12 @@ import java.util.List;
  * which carries no asset id and no config. Every malformed body becomes a {@link
  * io.psa.dsp.ValidationException} there.
  */
-final class RequestParser {
+public final class RequestParser {
 
   private RequestParser() {}
 
-  static PredictRequest parse(byte[] body, MediaTypes format, List<String> channels, int maxRecords) {
+  /** The request in {@code body}, read as {@code format} for the model's channels. */
+  public static PredictRequest parse(byte[] body, MediaTypes format, List<String> channels, int maxRecords) {
     try {
       return switch (format) {
         case JSON -> new PredictRequestReader(channels, maxRecords).read(body);
