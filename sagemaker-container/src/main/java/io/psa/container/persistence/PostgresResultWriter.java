@@ -4,12 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.psa.model.results.InferenceResult;
 import io.psa.model.results.ResultWriter;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import io.psa.results.postgres.JdbcResultWriter;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -17,15 +13,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes batches to {@code <schema>.inference_results} through a small Hikari pool, one
- * transaction per batch. The Flyway migrations run before the first write, so a server started
- * while the database is away still starts and migrates once it answers.
+ * transaction per batch, with results-postgres's {@link JdbcResultWriter} (the rows the Lambda
+ * functions write too). The Flyway migrations (results-postgres's {@code db/migration/psa}) run
+ * before the first write, so a server started while the database is away still starts and
+ * migrates once it answers.
  */
 public final class PostgresResultWriter implements ResultWriter, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresResultWriter.class);
 
   private final HikariDataSource pool;
   private final String schema;
-  private final String insert;
+  private final JdbcResultWriter rows;
   private volatile boolean migrated;
 
   public PostgresResultWriter(DatabaseSettings settings) {
@@ -43,11 +41,7 @@ public final class PostgresResultWriter implements ResultWriter, AutoCloseable {
     c.addDataSourceProperty("socketTimeout", "30");
     this.pool = new HikariDataSource(c);
     this.schema = settings.schema();
-    this.insert = "INSERT INTO " + schema + ".inference_results (request_id, asset_id, model_name,"
-        + " model_version, received_at, first_ts_ms, last_ts_ms, sample_count, window_count,"
-        + " anomaly_score, is_anomaly, threshold, window_scores, source, latency_ms, cached)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        + " ON CONFLICT (request_id) DO NOTHING";
+    this.rows = new JdbcResultWriter(pool::getConnection, schema);
   }
 
   /** Runs the migrations now (also done lazily before the first write). */
@@ -71,49 +65,7 @@ public final class PostgresResultWriter implements ResultWriter, AutoCloseable {
   @Override
   public void write(List<InferenceResult> batch) throws SQLException {
     migrate();
-    try (Connection conn = pool.getConnection()) {
-      conn.setAutoCommit(false);
-      try (PreparedStatement ps = conn.prepareStatement(insert)) {
-        for (InferenceResult r : batch) {
-          bind(conn, ps, r);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-        conn.commit();
-      } catch (SQLException e) {
-        conn.rollback();
-        throw e;
-      }
-    }
-  }
-
-  private static void bind(Connection conn, PreparedStatement ps, InferenceResult r)
-      throws SQLException {
-    ps.setString(1, r.requestId());
-    if (r.assetId() == null) {
-      ps.setNull(2, Types.VARCHAR);
-    } else {
-      ps.setString(2, r.assetId());
-    }
-    ps.setString(3, r.modelName());
-    ps.setString(4, r.modelVersion());
-    ps.setTimestamp(5, Timestamp.from(r.receivedAt()));
-    ps.setLong(6, r.firstTsMs());
-    ps.setLong(7, r.lastTsMs());
-    ps.setInt(8, r.sampleCount());
-    ps.setInt(9, r.windowCount());
-    ps.setDouble(10, r.anomalyScore());
-    ps.setBoolean(11, r.isAnomaly());
-    ps.setDouble(12, r.threshold());
-    Double[] boxed = new Double[r.windowScores().length];
-    for (int i = 0; i < boxed.length; i++) {
-      boxed[i] = r.windowScores()[i];
-    }
-    Array scores = conn.createArrayOf("float8", boxed);
-    ps.setArray(13, scores);
-    ps.setString(14, r.source());
-    ps.setDouble(15, r.latencyMs());
-    ps.setBoolean(16, r.cached());
+    rows.write(batch);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.psa.container.persistence;
 
+import io.psa.results.postgres.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

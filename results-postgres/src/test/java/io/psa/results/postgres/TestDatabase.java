@@ -1,4 +1,4 @@
-package io.psa.container.persistence;
+package io.psa.results.postgres;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,15 +16,15 @@ import org.junit.jupiter.api.Assumptions;
  * skip with the reason, unless {@code PSA_REQUIRE_DB=true} (CI), where it fails. Each instance
  * owns a fresh schema, dropped by {@link #dropSchema}.
  */
-final class TestDatabase {
-  static final String URL = System.getenv().getOrDefault(
+public final class TestDatabase {
+  public static final String URL = System.getenv().getOrDefault(
       "PSA_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
   private static final Pattern HOST_PORT = Pattern.compile("jdbc:postgresql://([^/:]+)(?::(\\d+))?/(.*)");
 
-  final String schema = "psa_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  public final String schema = "psa_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
   /** Skips (or fails in CI) when the database does not answer. */
-  static TestDatabase require() {
+  public static TestDatabase require() {
     try (Connection c = DriverManager.getConnection(URL)) {
       c.isValid(2);
     } catch (SQLException e) {
@@ -38,7 +38,7 @@ final class TestDatabase {
   }
 
   /** The database's port, from the URL (5432 when absent). */
-  static int port() {
+  public static int port() {
     Matcher m = HOST_PORT.matcher(URL);
     if (!m.matches()) {
       throw new IllegalStateException("cannot read host and port from " + URL);
@@ -47,7 +47,7 @@ final class TestDatabase {
   }
 
   /** The test URL pointed at another port on loopback (a proxy). */
-  static String urlThrough(int port) {
+  public static String urlThrough(int port) {
     Matcher m = HOST_PORT.matcher(URL);
     if (!m.matches()) {
       throw new IllegalStateException("cannot read host and port from " + URL);
@@ -55,7 +55,7 @@ final class TestDatabase {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + m.group(3);
   }
 
-  long count(String where) throws SQLException {
+  public long count(String where) throws SQLException {
     try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement();
         var rs = s.executeQuery("SELECT count(*) FROM " + schema + ".inference_results " + where)) {
       rs.next();
@@ -63,7 +63,7 @@ final class TestDatabase {
     }
   }
 
-  void dropSchema() throws SQLException {
+  public void dropSchema() throws SQLException {
     try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS " + schema.toLowerCase(Locale.ROOT) + " CASCADE");
     }

@@ -1,0 +1,75 @@
+package io.psa.results.postgres;
+
+import io.psa.model.results.InferenceResult;
+import io.psa.model.results.ResultWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes batches to {@code <schema>.inference_results} over JDBC, one transaction per batch, from
+ * connections of any source (the server's pool, a Lambda's one connection). Idempotent per
+ * request id.
+ */
+public final class JdbcResultWriter implements ResultWriter {
+
+  /** Where connections come from; the writer closes each one it takes. */
+  @FunctionalInterface
+  public interface ConnectionSource {
+    Connection get() throws SQLException;
+  }
+
+  private final ConnectionSource connections;
+  private final String insert;
+
+  public JdbcResultWriter(ConnectionSource connections, String schema) {
+    this.connections = connections;
+    this.insert = ResultRow.insertSql(schema, false);
+  }
+
+  @Override
+  public void write(List<InferenceResult> batch) throws SQLException {
+    try (Connection conn = connections.get()) {
+      conn.setAutoCommit(false);
+      try (PreparedStatement ps = conn.prepareStatement(insert)) {
+        for (InferenceResult r : batch) {
+          bind(conn, ps, ResultRow.values(r));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+        conn.commit();
+      } catch (SQLException | RuntimeException e) {
+        conn.rollback();
+        throw e;
+      }
+    }
+  }
+
+  /** Binds plain values (as {@link ResultRow#values}) to parameters 1..n. */
+  static void bind(Connection conn, PreparedStatement ps, Object[] values) throws SQLException {
+    for (int i = 0; i < values.length; i++) {
+      int p = i + 1;
+      switch (values[i]) {
+        case null -> ps.setNull(p, Types.VARCHAR);
+        case String s -> ps.setString(p, s);
+        case Long l -> ps.setLong(p, l);
+        case Integer n -> ps.setInt(p, n);
+        case Double d -> ps.setDouble(p, d);
+        case Boolean b -> ps.setBoolean(p, b);
+        case Instant t -> ps.setTimestamp(p, Timestamp.from(t));
+        case double[] a -> {
+          Double[] boxed = new Double[a.length];
+          for (int k = 0; k < a.length; k++) {
+            boxed[k] = a[k];
+          }
+          ps.setArray(p, conn.createArrayOf("float8", boxed));
+        }
+        default -> throw new IllegalArgumentException("no binding for " + values[i].getClass());
+      }
+    }
+  }
+}
