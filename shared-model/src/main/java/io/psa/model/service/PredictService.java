@@ -42,7 +42,8 @@ public final class PredictService {
   public record Answer(int status, String contentType, byte[] body, Prediction prediction,
       ApiError error) {
 
-    static Answer of(ApiError e) {
+    /** The answer for an error. */
+    public static Answer of(ApiError e) {
       return new Answer(e.status(), MediaTypes.JSON.mime(), e.json(), null, e);
     }
   }
