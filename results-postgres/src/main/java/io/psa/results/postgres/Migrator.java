@@ -33,7 +33,7 @@ public final class Migrator {
     String[] version = {null};
     db.inTransaction(tx -> {
       // count(*) so that the lock's void result is never returned (the Data API has no such type)
-      tx.query("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext('psa-migrations:"
+      tx.query("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext('psa-migrations/"
           + s + "'))) AS locked");
       tx.execute("CREATE SCHEMA IF NOT EXISTS " + s);
       tx.execute("CREATE TABLE IF NOT EXISTS " + s + "." + HISTORY + " ("
