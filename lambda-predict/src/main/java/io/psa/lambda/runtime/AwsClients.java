@@ -2,13 +2,15 @@ package io.psa.lambda.runtime;
 
 import java.time.Duration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClientBuilder;
 
 /**
  * The AWS SDK clients, built once per function instance (at init, so SnapStart snapshots them),
@@ -31,27 +33,37 @@ public final class AwsClients {
   }
 
   public static S3Client s3(Env env) {
+    return s3Builder(env).build();
+  }
+
+  /** The S3 client's settings, for tests that add an endpoint and credentials. */
+  public static S3ClientBuilder s3Builder(Env env) {
     return S3Client.builder()
         .httpClient(HTTP)
         .region(region(env))
-        .forcePathStyle(s3EndpointOverridden(env))
-        .build();
+        .forcePathStyle(s3EndpointOverridden(env));
   }
 
   /**
    * SageMaker runtime with the given time budget per call (all attempts) and attempts; the SDK's
-   * standard retry mode backs off exponentially with jitter on throttling and 5xx.
+   * standard retry strategy backs off exponentially with jitter on throttling and 5xx (longer
+   * after a throttle).
    */
   public static SageMakerRuntimeClient sageMaker(Env env, Duration callTimeout, int maxAttempts) {
+    return sageMakerBuilder(env, callTimeout, maxAttempts).build();
+  }
+
+  /** The SageMaker runtime client's settings, for tests that add an endpoint and credentials. */
+  public static SageMakerRuntimeClientBuilder sageMakerBuilder(Env env, Duration callTimeout,
+      int maxAttempts) {
     return SageMakerRuntimeClient.builder()
         .httpClient(HTTP)
         .region(region(env))
         .overrideConfiguration(ClientOverrideConfiguration.builder()
             .apiCallTimeout(callTimeout)
-            .retryStrategy(RetryMode.STANDARD)
-            .retryStrategy(b -> b.maxAttempts(maxAttempts))
-            .build())
-        .build();
+            .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(maxAttempts).build())
+            .build());
   }
 
   public static RdsDataClient rdsData(Env env) {
