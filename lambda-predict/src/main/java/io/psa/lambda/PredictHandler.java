@@ -25,7 +25,6 @@ import io.psa.model.service.PredictService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -152,9 +151,10 @@ public final class PredictHandler implements RequestStreamHandler, Resource {
     String uri = env.get("PSA_MODEL_S3_URI");
     try {
       return new InFunctionScoring(ModelLoader.load(uri, uri == null ? null : AwsClients.s3(env)), max);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot load the model " + (uri == null ? "packaged in the jar" : uri)
-          + ": " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      // an init error that names the model: Lambda shows it, and a SnapStart version fails to publish
+      throw new IllegalStateException("cannot load the model "
+          + (uri == null ? "packaged in the jar" : uri) + ": " + e.getMessage(), e);
     }
   }
 
