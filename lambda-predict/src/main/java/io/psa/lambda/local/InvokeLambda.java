@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
- * {@code bin/psa invoke-lambda EVENT.json [--handler predict|migrate]}: runs a handler of this
+ * {@code bin/psa invoke-lambda EVENT.json [--handler predict|s3|migrate]}: runs a handler of this
  * jar in-process on an event file, exactly as the Lambda runtime would call it (configured by the
  * same environment variables), and prints its response on standard output; the handler's JSON log
  * lines go to standard error. Exit status 0 when the handler returned, 2 for a usage error, 1 when
@@ -37,6 +37,7 @@ public final class InvokeLambda {
     }
     Supplier<RequestStreamHandler> factory = switch (handler) {
       case "predict" -> PredictHandler::new;
+      case "s3" -> io.psa.lambda.S3BatchHandler::new;
       case "migrate" -> MigrationHandler::new;
       default -> null;
     };
@@ -67,7 +68,7 @@ public final class InvokeLambda {
   }
 
   private static void usage(PrintStream out) {
-    out.println("Usage: psa invoke-lambda EVENT.json [--handler predict|migrate]");
+    out.println("Usage: psa invoke-lambda EVENT.json [--handler predict|s3|migrate]");
     out.println("Runs a Lambda handler of lambda-predict.jar in-process on an event file and prints");
     out.println("its response. Configure it as on AWS: PSA_MODEL_S3_URI, PSA_SAGEMAKER_ENDPOINT,");
     out.println("PSA_DB_URL or PSA_DB_CLUSTER_ARN/PSA_DB_SECRET_ARN/PSA_DB_NAME, AWS_ENDPOINT_URL_S3 ...");
