@@ -19,6 +19,7 @@ import java.util.function.LongConsumer;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The S3 side of batch scoring: the uploaded object as a stream, the window lines spooled to a
@@ -40,12 +41,17 @@ public final class S3Files {
   /** Why a file failed and where. */
   public record Failure(String code, Long line, Integer record) {}
 
-  /** The uploaded object (that version), or null when it no longer exists. */
+  /** The uploaded object (that version), or null when it (or that version) no longer exists. */
   public InputStream open(FileKey f) {
     try {
       return s3.getObject(b -> b.bucket(f.bucket()).key(f.key()).versionId(f.versionId()));
     } catch (NoSuchKeyException e) {
       return null;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return null; // NoSuchVersion
+      }
+      throw e;
     }
   }
 

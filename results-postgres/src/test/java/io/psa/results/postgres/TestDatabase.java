@@ -63,6 +63,15 @@ public final class TestDatabase {
     }
   }
 
+  /** Rows of a table in this schema. */
+  public long countTable(String table) throws SQLException {
+    try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement();
+        var rs = s.executeQuery("SELECT count(*) FROM " + schema + "." + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   public void dropSchema() throws SQLException {
     try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS " + schema.toLowerCase(Locale.ROOT) + " CASCADE");
