@@ -109,16 +109,16 @@ public final class StreamedFileScorer implements FileScorer {
       double[][] rows = n == BLOCK ? features : java.util.Arrays.copyOf(features, n);
       double[][] scaled = m.scaler().transform(rows);
       double[] scores = m.calibration().apply(m.detector().score(scaled));
+      String[] tops = topChannels(scaled, scores);
       try {
         for (int i = 0; i < n; i++) {
           boolean a = scores[i] >= threshold;
-          String top = a ? topChannel(scaled[i]) : null;
-          out.accept(new Window(starts[i], ends[i], scores[i], a, top));
+          out.accept(new Window(starts[i], ends[i], scores[i], a, tops[i]));
           windows++;
           max = Math.max(max, scores[i]);
           if (a) {
             anomalous++;
-            merge(starts[i], ends[i], scores[i], top);
+            merge(starts[i], ends[i], scores[i], tops[i]);
           }
         }
       } catch (IOException e) {
@@ -127,9 +127,31 @@ public final class StreamedFileScorer implements FileScorer {
       n = 0;
     }
 
-    private String topChannel(double[] scaledRow) {
-      double[] c = m.detector().contributions(new double[][] {scaledRow})[0];
-      return Diagnostics.shares(m.featureNames(), c).getFirst().channel();
+    /** The top channel of each anomalous window (one attribution call for the block), else null. */
+    private String[] topChannels(double[][] scaled, double[] scores) {
+      String[] tops = new String[n];
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        k += scores[i] >= threshold ? 1 : 0;
+      }
+      if (k == 0) {
+        return tops;
+      }
+      double[][] rows = new double[k][];
+      int j = 0;
+      for (int i = 0; i < n; i++) {
+        if (scores[i] >= threshold) {
+          rows[j++] = scaled[i];
+        }
+      }
+      double[][] c = m.detector().contributions(rows);
+      j = 0;
+      for (int i = 0; i < n; i++) {
+        if (scores[i] >= threshold) {
+          tops[i] = Diagnostics.shares(m.featureNames(), c[j++]).getFirst().channel();
+        }
+      }
+      return tops;
     }
 
     private void merge(long start, long end, double score, String top) {
