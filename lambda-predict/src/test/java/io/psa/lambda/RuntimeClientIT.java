@@ -52,6 +52,22 @@ class RuntimeClientIT {
   }
 
   @Test
+  void without_a_model_to_load_the_same_jar_answers_its_first_request_too() throws Exception {
+    // the baseline of the cold start figure: JVM, runtime client, handler and SDK client, no model
+    try (RuntimeApi api = new RuntimeApi();
+        LambdaProcess fn = LambdaProcess.start("io.psa.lambda.PredictHandler", api,
+            Map.of("PSA_SAGEMAKER_ENDPOINT", "psa-endpoint"))) {
+      String id = api.invoke(new String(Lambdas.httpApiEvent("POST", "text/plain", "x", false),
+          java.nio.charset.StandardCharsets.UTF_8));
+      RuntimeApi.Outcome r = api.await(id, 60, fn.process);
+      assertThat(r).as("log: %s", fn.logText()).isNotNull();
+      System.out.printf("cold start to first response without a model (baseline): %d ms%n",
+          (r.atNanos() - fn.startNanos) / 1_000_000);
+      assertThat(Lambdas.JSON.readTree(r.body()).path("statusCode").asInt()).isEqualTo(415);
+    }
+  }
+
+  @Test
   void a_model_that_cannot_be_loaded_is_an_init_error_naming_it() throws Exception {
     try (RuntimeApi api = new RuntimeApi();
         LambdaProcess fn = LambdaProcess.start("io.psa.lambda.PredictHandler", api, Map.of(
