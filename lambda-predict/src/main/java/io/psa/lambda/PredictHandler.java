@@ -6,11 +6,11 @@ import io.psa.dsp.sim.SensorSimulator;
 import io.psa.dsp.sim.SimulationSpec;
 import io.psa.lambda.http.HttpEvent;
 import io.psa.lambda.http.HttpResponse;
-import io.psa.lambda.model.ModelLoader;
 import io.psa.lambda.results.Databases;
 import io.psa.lambda.results.ResultSink;
 import io.psa.lambda.runtime.AwsClients;
 import io.psa.lambda.runtime.Env;
+import io.psa.lambda.runtime.Init;
 import io.psa.lambda.runtime.JsonLog;
 import io.psa.lambda.runtime.Metrics;
 import io.psa.lambda.scoring.EndpointScoring;
@@ -148,30 +148,12 @@ public final class PredictHandler implements RequestStreamHandler, Resource {
       JsonLog.info(null, "forwarding to SageMaker", "endpoint", endpoint, "timeoutMs", timeout.toMillis());
       return new EndpointScoring(AwsClients.sageMaker(env, timeout, attempts), endpoint, max, timeout);
     }
-    String uri = env.get("PSA_MODEL_S3_URI");
-    try {
-      return new InFunctionScoring(ModelLoader.load(uri, uri == null ? null : AwsClients.s3(env)), max);
-    } catch (IOException | RuntimeException e) {
-      // an init error that names the model: Lambda shows it, and a SnapStart version fails to publish
-      throw new IllegalStateException("cannot load the model "
-          + (uri == null ? "packaged in the jar" : uri) + ": " + e.getMessage(), e);
-    }
+    return new InFunctionScoring(Init.model(env), max);
   }
 
   private static ResultSink sink(Env env) {
-    Databases db = Databases.fromEnv(env);
-    if (db == null) {
-      JsonLog.info(null, "no PSA_DB_URL or PSA_DB_CLUSTER_ARN: results are not stored");
-      return ResultSink.NONE;
-    }
-    if (db.jdbc()) {
-      try {
-        db.migrate();
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot migrate the results database: " + e.getMessage(), e);
-      }
-    }
-    return db.sink();
+    Databases db = Init.database(env);
+    return db == null ? ResultSink.NONE : db.sink();
   }
 
   static long maxBodyBytes(Env env) {

@@ -15,10 +15,10 @@ import io.psa.lambda.batch.FileScorer;
 import io.psa.lambda.batch.FileSummary;
 import io.psa.lambda.batch.S3Files;
 import io.psa.lambda.batch.StreamedFileScorer;
-import io.psa.lambda.model.ModelLoader;
 import io.psa.lambda.results.Databases;
 import io.psa.lambda.runtime.AwsClients;
 import io.psa.lambda.runtime.Env;
+import io.psa.lambda.runtime.Init;
 import io.psa.lambda.runtime.JsonLog;
 import io.psa.lambda.runtime.Metrics;
 import java.io.IOException;
@@ -54,7 +54,8 @@ public final class S3BatchHandler implements RequestStreamHandler {
   }
 
   S3BatchHandler(Env env) {
-    this(AwsClients.s3(env), scorer(env), ledger(env), Metrics.fromEnv(env, "s3"));
+    this(AwsClients.s3(env), new StreamedFileScorer(Init.model(env)), ledger(env),
+        Metrics.fromEnv(env, "s3"));
   }
 
   /** For tests: our own parts; {@code ledger} null means no database. */
@@ -154,29 +155,8 @@ public final class S3BatchHandler implements RequestStreamHandler {
     }
   }
 
-  private static FileScorer scorer(Env env) {
-    String uri = env.get("PSA_MODEL_S3_URI");
-    try {
-      return new StreamedFileScorer(ModelLoader.load(uri, uri == null ? null : AwsClients.s3(env)));
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("cannot load the model "
-          + (uri == null ? "packaged in the jar" : uri) + ": " + e.getMessage(), e);
-    }
-  }
-
   private static FileLedger ledger(Env env) {
-    Databases db = Databases.fromEnv(env);
-    if (db == null) {
-      JsonLog.info(null, "no database: a file counts as done when its summary names its version");
-      return null;
-    }
-    if (db.jdbc()) {
-      try {
-        db.migrate();
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot migrate the results database: " + e.getMessage(), e);
-      }
-    }
-    return new FileLedger(db.session(), db.schema());
+    Databases db = Init.database(env);
+    return db == null ? null : new FileLedger(db.session(), db.schema());
   }
 }

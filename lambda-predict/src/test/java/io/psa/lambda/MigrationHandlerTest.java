@@ -8,11 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
-import io.psa.lambda.results.DataApi;
-import io.psa.lambda.results.DataApiResultWriter;
-import io.psa.lambda.results.DataApiSession;
-import io.psa.lambda.results.Databases;
-import io.psa.lambda.testing.Aws;
+import io.psa.lambda.testing.DataApiDatabase;
 import io.psa.lambda.testing.DataApiShim;
 import io.psa.lambda.testing.Lambdas;
 import io.psa.results.postgres.TestDatabase;
@@ -24,30 +20,25 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 
 /** The custom resource on the events/ file, through the Data API shim over PostgreSQL. */
 class MigrationHandlerTest {
+  private DataApiDatabase data;
   private TestDatabase db;
   private DataApiShim shim;
-  private RdsDataClient client;
   private MigrationHandler handler;
 
   @BeforeEach
   void start() throws Exception {
-    db = TestDatabase.require();
-    shim = new DataApiShim(TestDatabase.URL);
-    client = Aws.rdsData(shim.endpoint());
-    DataApi api = new DataApi(Aws.CLUSTER, Aws.SECRET, "test");
-    handler = new MigrationHandler(new Databases(new DataApiResultWriter(client, api, db.schema),
-        new DataApiSession(client, api), db.schema, false));
+    data = new DataApiDatabase();
+    db = data.db;
+    shim = data.shim;
+    handler = new MigrationHandler(data.databases);
   }
 
   @AfterEach
   void stop() throws Exception {
-    client.close();
-    shim.close();
-    db.dropSchema();
+    data.close();
   }
 
   @Test

@@ -3,7 +3,7 @@ package io.psa.lambda.results;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.psa.lambda.testing.Aws;
+import io.psa.lambda.testing.DataApiDatabase;
 import io.psa.lambda.testing.DataApiShim;
 import io.psa.model.results.InferenceResult;
 import io.psa.results.postgres.TestDatabase;
@@ -15,31 +15,26 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 import software.amazon.awssdk.services.rdsdata.model.BadRequestException;
 
 /** The RDS Data API adapters, through the real SDK client, against the shim over PostgreSQL. */
 class DataApiResultsTest {
+  private DataApiDatabase data;
   private TestDatabase db;
   private DataApiShim shim;
-  private RdsDataClient client;
   private Databases databases;
 
   @BeforeEach
   void start() throws Exception {
-    db = TestDatabase.require();
-    shim = new DataApiShim(TestDatabase.URL);
-    client = Aws.rdsData(shim.endpoint());
-    DataApi api = new DataApi(Aws.CLUSTER, Aws.SECRET, "test");
-    databases = new Databases(new DataApiResultWriter(client, api, db.schema),
-        new DataApiSession(client, api), db.schema, false);
+    data = new DataApiDatabase();
+    db = data.db;
+    shim = data.shim;
+    databases = data.databases;
   }
 
   @AfterEach
   void stop() throws Exception {
-    client.close();
-    shim.close();
-    db.dropSchema();
+    data.close();
   }
 
   private static InferenceResult row(String id, String asset) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.sql.Connection;
@@ -254,10 +253,7 @@ public final class DataApiShim implements AutoCloseable {
     if (errorType != null) {
       ex.getResponseHeaders().set("x-amzn-ErrorType", errorType);
     }
-    ex.sendResponseHeaders(status, bytes.length);
-    try (OutputStream o = ex.getResponseBody()) {
-      o.write(bytes);
-    }
+    HttpReplies.send(ex, status, bytes);
   }
 
   @Override

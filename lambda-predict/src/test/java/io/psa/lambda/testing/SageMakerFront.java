@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -108,10 +107,7 @@ public final class SageMakerFront implements AutoCloseable {
   }
 
   private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
-    ex.sendResponseHeaders(status, body.length);
-    try (OutputStream o = ex.getResponseBody()) {
-      o.write(body);
-    }
+    HttpReplies.send(ex, status, body);
   }
 
   @Override
