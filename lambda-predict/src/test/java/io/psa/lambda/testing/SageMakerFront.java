@@ -57,6 +57,8 @@ public final class SageMakerFront implements AutoCloseable {
     calls.incrementAndGet();
     byte[] body = ex.getRequestBody().readAllBytes();
     String path = ex.getRequestURI().getPath();
+    // decided on arrival: a delayed call that its client gave up on must not use later throttles
+    boolean throttled = throttle.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     try {
       if (delayMillis > 0) {
         Thread.sleep(delayMillis);
@@ -66,7 +68,7 @@ public final class SageMakerFront implements AutoCloseable {
             + path.replaceAll("^/endpoints/([^/]*)/.*", "$1") + " of account 123456789012 not found."));
         return;
       }
-      if (throttle.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      if (throttled) {
         error(ex, 400, "ThrottlingException", Map.of("message", "Rate exceeded"));
         return;
       }
