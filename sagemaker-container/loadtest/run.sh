@@ -42,8 +42,8 @@ start_server() { # $1: database URL or empty
     PSA_DB_URL="$1" PSA_DB_SCHEMA="$schema" PSA_DB_SPILL="$work/spill.jsonl" \
       "$root/bin/psa" serve --port "$port" --cache-entries 0 "${model_args[@]}" > "$work/server.log" 2>&1 &
   else
-    env -u PSA_DB_URL "$root/bin/psa" serve --port "$port" --cache-entries 0 "${model_args[@]}" \
-      > "$work/server.log" 2>&1 &
+    env -u PSA_DB_URL "$root/bin/psa" serve --port "$port" --cache-entries 0 --db none \
+      "${model_args[@]}" > "$work/server.log" 2>&1 &
   fi
   server_pid=$!
   for _ in $(seq 1 600); do

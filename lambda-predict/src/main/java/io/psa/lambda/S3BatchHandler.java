@@ -14,7 +14,7 @@ import io.psa.lambda.batch.FileLedger;
 import io.psa.lambda.batch.FileScorer;
 import io.psa.lambda.batch.FileSummary;
 import io.psa.lambda.batch.S3Files;
-import io.psa.lambda.batch.StreamedFileScorer;
+import io.psa.lambda.batch.SegmentedFileScorer;
 import io.psa.lambda.results.Databases;
 import io.psa.lambda.runtime.AwsClients;
 import io.psa.lambda.runtime.Env;
@@ -54,7 +54,7 @@ public final class S3BatchHandler implements RequestStreamHandler {
   }
 
   S3BatchHandler(Env env) {
-    this(AwsClients.s3(env), new StreamedFileScorer(Init.model(env)), ledger(env),
+    this(AwsClients.s3(env), new SegmentedFileScorer(Init.model(env)), ledger(env),
         Metrics.fromEnv(env, "s3"));
   }
 

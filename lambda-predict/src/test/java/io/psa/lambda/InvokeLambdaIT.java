@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.psa.lambda.testing.Lambdas;
 import io.psa.lambda.testing.S3Events;
 import io.psa.lambda.testing.S3Mock;
-import io.psa.results.postgres.TestDatabase;
+import io.psa.container.persistence.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,7 +81,7 @@ class InvokeLambdaIT {
   void the_cloudformation_event_migrates_the_database() throws Exception {
     TestDatabase db = TestDatabase.require();
     try {
-      Run r = psa(Map.of("PSA_DB_URL", TestDatabase.URL, "PSA_DB_SCHEMA", db.schema),
+      Run r = psa(Map.of("PSA_DB_URL", TestDatabase.url(), "PSA_DB_SCHEMA", db.schema),
           Lambdas.event("cloudformation-migrate-create.json").toString(), "--handler", "migrate");
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(Lambdas.JSON.readTree(r.out()).path("Status").asText()).isEqualTo("SUCCESS");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.psa.dsp.sim.SensorSimulator;
 import io.psa.dsp.sim.SimulationSpec;
 import io.psa.dsp.testing.BatchText;
-import io.psa.lambda.batch.StreamedFileScorer;
+import io.psa.lambda.batch.SegmentedFileScorer;
 import io.psa.lambda.model.ModelLoader;
 import io.psa.lambda.runtime.AwsClients;
 import io.psa.lambda.runtime.Env;
@@ -44,7 +44,7 @@ class LocalStackIT {
       s3.createBucket(b -> b.bucket("psa-data"));
       String csv = BatchText.csv(new SensorSimulator(SimulationSpec.of(60_000)).generate());
       var put = s3.putObject(b -> b.bucket("psa-data").key("incoming/ls.csv"), RequestBody.fromString(csv));
-      S3BatchHandler h = new S3BatchHandler(s3, new StreamedFileScorer(ModelLoader.load(null, null)),
+      S3BatchHandler h = new S3BatchHandler(s3, new SegmentedFileScorer(ModelLoader.load(null, null)),
           null, new Metrics("psa", "s3"));
 
       var r = Lambdas.invoke(h, S3Events.forObject("s3-object-created-csv.json", "psa-data",

@@ -11,7 +11,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.psa.lambda.testing.DataApiDatabase;
 import io.psa.lambda.testing.DataApiShim;
 import io.psa.lambda.testing.Lambdas;
-import io.psa.results.postgres.TestDatabase;
+import io.psa.container.persistence.TestDatabase;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.util.concurrent.ArrayBlockingQueue;

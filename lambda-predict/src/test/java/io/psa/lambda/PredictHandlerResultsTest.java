@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.psa.lambda.runtime.Env;
-import io.psa.results.postgres.TestDatabase;
+import io.psa.container.persistence.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -32,12 +32,12 @@ class PredictHandlerResultsTest {
 
   @Test
   void each_answer_is_a_row_by_the_time_the_handler_returns() throws Exception {
-    PredictHandler h = new PredictHandler(new Env(Map.of("PSA_DB_URL", TestDatabase.URL, "PSA_DB_SCHEMA", db.schema)));
+    PredictHandler h = new PredictHandler(new Env(Map.of("PSA_DB_URL", TestDatabase.url(), "PSA_DB_SCHEMA", db.schema)));
     JsonNode spike = body(invoke(h, event("http-api-predict-spike.json")));
     invoke(h, event("http-api-predict-malformed.json"));
 
     assertThat(db.count("")).isEqualTo(1);
-    try (Connection c = DriverManager.getConnection(TestDatabase.URL);
+    try (Connection c = DriverManager.getConnection(TestDatabase.url());
         ResultSet rs = c.createStatement().executeQuery("SELECT * FROM " + db.schema + ".inference_results")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString("request_id")).isEqualTo(spike.path("request_id").asText());
@@ -53,7 +53,7 @@ class PredictHandlerResultsTest {
 
   @Test
   void a_database_that_goes_away_costs_the_row_but_never_the_answer() throws Exception {
-    PredictHandler h = new PredictHandler(new Env(Map.of("PSA_DB_URL", TestDatabase.URL, "PSA_DB_SCHEMA", db.schema)));
+    PredictHandler h = new PredictHandler(new Env(Map.of("PSA_DB_URL", TestDatabase.url(), "PSA_DB_SCHEMA", db.schema)));
     db.dropSchema(); // the table vanishes under the running function
 
     JsonNode r = invoke(h, event("http-api-predict-normal.json"));

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.psa.lambda.testing.LambdaProcess;
 import io.psa.lambda.testing.Lambdas;
 import io.psa.lambda.testing.RuntimeApi;
-import io.psa.results.postgres.TestDatabase;
+import io.psa.container.persistence.TestDatabase;
 import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -85,7 +85,7 @@ class RuntimeClientIT {
     TestDatabase db = TestDatabase.require();
     try (RuntimeApi api = new RuntimeApi();
         LambdaProcess fn = LambdaProcess.start("io.psa.lambda.MigrationHandler", api, Map.of(
-            "PSA_DB_URL", TestDatabase.URL, "PSA_DB_SCHEMA", db.schema))) {
+            "PSA_DB_URL", TestDatabase.url(), "PSA_DB_SCHEMA", db.schema))) {
       String id = api.invoke(event("cloudformation-migrate-create.json"));
       RuntimeApi.Outcome r = api.await(id, 60, fn.process);
       assertThat(r).as("log: %s", fn.logText()).isNotNull();

@@ -11,7 +11,7 @@ import io.psa.dsp.sim.SensorSimulator;
 import io.psa.dsp.sim.SimulationSpec;
 import io.psa.dsp.testing.BatchText;
 import io.psa.lambda.batch.FileLedger;
-import io.psa.lambda.batch.StreamedFileScorer;
+import io.psa.lambda.batch.SegmentedFileScorer;
 import io.psa.lambda.model.ModelLoader;
 import io.psa.lambda.runtime.Metrics;
 import io.psa.lambda.testing.Lambdas;
@@ -22,7 +22,7 @@ import io.psa.model.scoring.ModelScorer;
 import io.psa.results.postgres.JdbcSession;
 import io.psa.results.postgres.Migrations;
 import io.psa.results.postgres.Migrator;
-import io.psa.results.postgres.TestDatabase;
+import io.psa.container.persistence.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -57,10 +57,10 @@ class S3BatchHandlerTest {
   @BeforeEach
   void each() throws Exception {
     db = TestDatabase.require();
-    JdbcSession session = new JdbcSession(() -> DriverManager.getConnection(TestDatabase.URL));
+    JdbcSession session = new JdbcSession(() -> DriverManager.getConnection(TestDatabase.url()));
     Migrator.migrate(session, db.schema, Migrations.load(getClass().getClassLoader()));
     bucket = S3Mock.shared().bucket(s3);
-    handler = new S3BatchHandler(s3, new StreamedFileScorer(model), new FileLedger(session, db.schema),
+    handler = new S3BatchHandler(s3, new SegmentedFileScorer(model), new FileLedger(session, db.schema),
         new Metrics("psa", "s3"));
   }
 
@@ -94,7 +94,7 @@ class S3BatchHandlerTest {
   }
 
   private long rows(String where) throws Exception {
-    try (Connection c = DriverManager.getConnection(TestDatabase.URL);
+    try (Connection c = DriverManager.getConnection(TestDatabase.url());
         ResultSet rs = c.createStatement().executeQuery(
             "SELECT count(*) FROM " + db.schema + ".file_results " + where)) {
       rs.next();
@@ -128,20 +128,21 @@ class S3BatchHandlerTest {
       assertThat(w.path("score").asDouble()).isCloseTo(expected.score(), within(1e-9));
       assertThat(w.path("is_anomaly").asBoolean()).isEqualTo(expected.isAnomaly());
       assertThat(w.path("top_channel").isNull()).isEqualTo(!expected.isAnomaly());
+      assertThat(w.path("score").asDouble()).isBetween(0.0, 1.0);
     }
     assertThat(summary.path("rows").asLong()).isEqualTo(60_000);
     assertThat(summary.path("windows").asLong()).isEqualTo(whole.windows().size());
     assertThat(summary.path("anomalous_windows").asLong())
         .isEqualTo(whole.windows().stream().filter(Prediction.Window::isAnomaly).count()).isPositive();
-    JsonNode spike = null; // the interval over the injected pressure spike at 300-304 s
-    for (JsonNode i : summary.path("anomalous_intervals")) {
-      if (i.path("start_ts_ms").asLong() <= 304_000 && i.path("end_ts_ms").asLong() >= 300_000) {
-        spike = i;
+    JsonNode spike = null; // the episode over the injected pressure spike at 300-304 s
+    for (JsonNode e : summary.path("episodes")) {
+      if (e.path("start_ts_ms").asLong() <= 306_000 && e.path("end_ts_ms").asLong() >= 300_000) {
+        spike = e;
       }
     }
-    assertThat(spike).as("%s", summary.path("anomalous_intervals")).isNotNull();
-    assertThat(spike.path("top_channel").asText()).isEqualTo("pressure");
-    assertThat(spike.path("peak_score").asDouble()).isEqualTo(summary.path("max_score").asDouble());
+    assertThat(spike).as("%s", summary.path("episodes")).isNotNull();
+    assertThat(spike.path("channels").toString()).contains("pressure");
+    assertThat(summary.path("episodes")).hasSize(whole.episodes().size());
     assertThat(summary.at("/source/key").asText()).isEqualTo(key);
     assertThat(summary.at("/model/name").asText()).isEqualTo("default");
     assertThat(rows("WHERE status = 'scored' AND rows_read = 60000")).isEqualTo(1);
@@ -163,6 +164,31 @@ class S3BatchHandlerTest {
     assertThat(r.at("/files/0/status").asText()).isEqualTo("scored");
     assertThat(r.at("/files/0/rows").asLong()).isEqualTo(12_000);
     assertThat(text("results/line-3/pump-02 run 2.jsonl.jsonl").lines()).hasSize((int) r.at("/files/0/windows").asLong());
+  }
+
+  @Test
+  void a_gap_beyond_max_gap_ms_ends_a_segment_and_is_reported_instead_of_failing_the_file()
+      throws Exception {
+    SensorBatch before = signal(120_000, 3);
+    SensorBatch after = new SensorSimulator(SimulationSpec.of(120_000).withSeed(4)
+        .withStartTsMs(180_000)).generate(); // a minute's silence between the two
+    String csv = BatchText.csv(before) + BatchText.csv(after).lines().skip(1)
+        .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+    byte[] event = upload("s3-object-created-csv.json", "incoming/gappy.csv", csv);
+
+    JsonNode r = Lambdas.invoke(handler, event);
+    JsonNode summary = Lambdas.JSON.readTree(text("results/gappy.csv.summary.json"));
+
+    assertThat(r.at("/files/0/status").asText()).isEqualTo("scored");
+    assertThat(summary.path("segments").asInt()).isEqualTo(2);
+    assertThat(summary.at("/gaps/0/from_ts_ms").asLong()).isEqualTo(119_990);
+    assertThat(summary.at("/gaps/0/to_ts_ms").asLong()).isEqualTo(180_000);
+    List<String> lines = text("results/gappy.csv.jsonl").lines().toList();
+    for (String line : lines) { // no window spans the gap
+      JsonNode w = Lambdas.JSON.readTree(line);
+      assertThat(w.path("start_ts_ms").asLong() >= 180_000 || w.path("end_ts_ms").asLong() <= 119_990).isTrue();
+    }
+    assertThat(rows("WHERE segments = 2 AND gaps = 1")).isEqualTo(1);
   }
 
   @Test
@@ -208,7 +234,7 @@ class S3BatchHandlerTest {
 
   @Test
   void without_a_database_a_redelivery_finds_the_summary_and_skips() throws Exception {
-    S3BatchHandler noDb = new S3BatchHandler(s3, new StreamedFileScorer(model), null, new Metrics("psa", "s3"));
+    S3BatchHandler noDb = new S3BatchHandler(s3, new SegmentedFileScorer(model), null, new Metrics("psa", "s3"));
     byte[] event = upload("s3-object-created-csv.json", "incoming/nodb.csv", BatchText.csv(signal(60_000, 7)));
 
     assertThat(Lambdas.invoke(noDb, event).at("/files/0/status").asText()).isEqualTo("scored");

@@ -15,7 +15,7 @@ import io.psa.lambda.testing.Lambdas;
 import io.psa.lambda.testing.S3Events;
 import io.psa.lambda.testing.S3Mock;
 import io.psa.model.Prediction;
-import io.psa.results.postgres.TestDatabase;
+import io.psa.container.persistence.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,6 +74,14 @@ class S3BatchIT {
     return pb.start();
   }
 
+  private static long fileRows(TestDatabase db) throws Exception {
+    try (var c = java.sql.DriverManager.getConnection(TestDatabase.url());
+        var rs = c.createStatement().executeQuery("SELECT count(*) FROM " + db.schema + ".file_results")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   private String text(String key) {
     return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String();
   }
@@ -115,7 +123,7 @@ class S3BatchIT {
   @Test
   void a_crash_half_way_leaves_no_partial_result_and_the_redelivery_completes_once() throws Exception {
     TestDatabase db = TestDatabase.require();
-    Map<String, String> env = new HashMap<>(Map.of("PSA_DB_URL", TestDatabase.URL, "PSA_DB_SCHEMA", db.schema));
+    Map<String, String> env = new HashMap<>(Map.of("PSA_DB_URL", TestDatabase.url(), "PSA_DB_SCHEMA", db.schema));
     try {
       byte[] event = upload("incoming/crash/hour.csv");
       Path log = Files.createTempFile("s3-crash", ".log");
@@ -130,7 +138,7 @@ class S3BatchIT {
 
       assertThat(exists("results/crash/hour.csv.jsonl")).isFalse();
       assertThat(exists("results/crash/hour.csv.summary.json")).isFalse();
-      assertThat(db.countTable("file_results")).isZero();
+      assertThat(fileRows(db)).isZero();
 
       List<String> statuses = new ArrayList<>();
       for (int attempt = 0; attempt < 2; attempt++) {
@@ -143,7 +151,7 @@ class S3BatchIT {
       }
       assertThat(statuses).containsExactly("scored", "skipped");
       assertThat(text("results/crash/hour.csv.jsonl").lines()).hasSize(14_397);
-      assertThat(db.countTable("file_results")).isEqualTo(1);
+      assertThat(fileRows(db)).isEqualTo(1);
     } finally {
       db.dropSchema();
     }

@@ -65,6 +65,14 @@ class DockerImageTest {
         .filter(i -> i.startsWith("COPY")).reduce((a, b) -> b).orElseThrow()));
   }
 
+  @Test
+  void the_image_stores_no_results_unless_psa_db_url_names_a_database() throws Exception {
+    String env = only(instructions(), "ENV");
+
+    // PSA_DB=none turns psa serve's embedded default off; PSA_DB_URL, when set, wins over it
+    assertThat(env).containsPattern("(^|\\s)PSA_DB=none(\\s|$)").doesNotContain("PSA_DB_URL");
+  }
+
   private List<String> entrypoint(Map<String, String> env, String... args) throws Exception {
     Path java = dir.resolve("java");
     Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");

@@ -51,11 +51,22 @@ public final class InputRules {
    */
   public static void checkChunk(
       SensorBatch chunk, PipelineConfig config, long previousTsMs, long firstIndex) {
+    // a real record at Long.MIN_VALUE (firstIndex > 0) still counts as a previous record
+    checkChunk(chunk, config, firstIndex > 0 || previousTsMs != NO_PREVIOUS, previousTsMs,
+        firstIndex);
+  }
+
+  /**
+   * As {@link #checkChunk(SensorBatch, PipelineConfig, long, long)}, for a signal whose first
+   * record is not the first of the record it belongs to (a segment of a file after a gap): {@code
+   * hasPrevious} says whether a record of this signal came before the chunk, {@code firstIndex}
+   * only numbers the records in errors.
+   */
+  public static void checkChunk(SensorBatch chunk, PipelineConfig config, boolean hasPrevious,
+      long previousTsMs, long firstIndex) {
     long[] ts = chunk.tsMs();
     double[][] values = chunk.values();
     long maxGap = config.maxGapMs();
-    // a real record at Long.MIN_VALUE (firstIndex > 0) still counts as a previous record
-    boolean hasPrevious = firstIndex > 0 || previousTsMs != NO_PREVIOUS;
     long previous = previousTsMs;
     for (int i = 0; i < chunk.size(); i++) {
       long t = ts[i];

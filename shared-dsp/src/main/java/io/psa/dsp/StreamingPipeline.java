@@ -25,6 +25,7 @@ public final class StreamingPipeline {
   private final DirectStage direct;
   private final int[] columns;
   private long records;
+  private boolean started;
   private long lastTs = InputRules.NO_PREVIOUS;
   private boolean finished;
 
@@ -35,6 +36,26 @@ public final class StreamingPipeline {
    * @param channels the channels every pushed chunk must carry, in feature order
    */
   public StreamingPipeline(PipelineConfig config, List<String> channels, WindowSink sink) {
+    this(config, channels, sink, SampleSink.NONE);
+  }
+
+  /**
+   * As {@link #StreamingPipeline(PipelineConfig, List, WindowSink)}, and hands every resampled
+   * sample to {@code samples} as well.
+   */
+  public StreamingPipeline(
+      PipelineConfig config, List<String> channels, WindowSink sink, SampleSink samples) {
+    this(config, channels, sink, samples, 0);
+  }
+
+  /**
+   * As {@link #StreamingPipeline(PipelineConfig, List, WindowSink, SampleSink)} for a signal that
+   * is a later part of a longer record (a segment of a file after a gap): record indices in errors
+   * count from {@code firstRecordIndex}.
+   */
+  public StreamingPipeline(PipelineConfig config, List<String> channels, WindowSink sink,
+      SampleSink samples, long firstRecordIndex) {
+    this.records = firstRecordIndex;
     this.config = config;
     this.channels = List.copyOf(channels);
     int nc = this.channels.size();
@@ -44,7 +65,7 @@ public final class StreamingPipeline {
             Butterworth.lowpass(config.order(), config.lowpassHz(), config.sampleRateHz()))
         : null;
     int stretch = filter != null ? StreamingLowpass.capacity(filter) : DirectStage.BLOCK;
-    this.windows = new WindowAssembler(config, nc, sink, stretch);
+    this.windows = new WindowAssembler(config, nc, sink, samples, stretch);
     if (filter != null) {
       this.lowpass = new StreamingLowpass(filter, nc, windows);
       this.direct = null;
@@ -64,14 +85,15 @@ public final class StreamingPipeline {
     if (finished) {
       throw new IllegalStateException("push after finish");
     }
-    InputRules.checkChunk(chunk, config, lastTs, records);
+    InputRules.checkChunk(chunk, config, started, lastTs, records);
     int n = chunk.size();
     if (n == 0) {
       return;
     }
     mapColumns(chunk);
-    if (records == 0) {
+    if (!started) {
       windows.start(chunk.tsMs()[0]);
+      started = true;
     }
     long[] ts = chunk.tsMs();
     double[][] values = chunk.values();

@@ -17,6 +17,8 @@ final class WindowAssembler {
   private final long outputPeriodMs;
   private final LocalLevelKalman[] kalman;
   private final WindowSink sink;
+  private final SampleSink samples;
+  private final double[] sample;
   private final double[][] resampled;
   private final double[] row;
   private long resampledBase;
@@ -25,13 +27,16 @@ final class WindowAssembler {
   private long t0;
 
   /** @param maxStretch the longest stretch {@link #accept} will get, in grid samples */
-  WindowAssembler(PipelineConfig config, int channels, WindowSink sink, int maxStretch) {
+  WindowAssembler(PipelineConfig config, int channels, WindowSink sink, SampleSink samples,
+      int maxStretch) {
     this.channels = channels;
     this.m = config.decimation();
     this.w = config.windowSamples();
     this.s = config.strideSamples();
     this.outputPeriodMs = config.outputPeriodMs();
     this.sink = sink;
+    this.samples = samples;
+    this.sample = new double[channels];
     this.kalman = new LocalLevelKalman[channels];
     for (int c = 0; c < channels && config.kalman() != null; c++) {
       kalman[c] = new LocalLevelKalman(config.kalman().q(), config.kalman().r());
@@ -63,6 +68,12 @@ final class WindowAssembler {
     long k = (k0 + m - 1) / m * m;
     for (int i = (int) (from + k - k0); i < to; i += m, k += m) {
       long r = k / m;
+      if (samples != SampleSink.NONE) {
+        for (int c = 0; c < channels; c++) {
+          sample[c] = values[c][i];
+        }
+        samples.accept(sample);
+      }
       if (r < resampledBase) {
         continue; // between windows when the stride is longer than the window
       }

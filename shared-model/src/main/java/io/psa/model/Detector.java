@@ -22,6 +22,30 @@ public interface Detector {
   double[] score(double[][] rows);
 
   /**
+   * How many rows, the current one included, a row's score depends on: 1 for a detector that
+   * scores each window on its own, the sequence length for a sequence model. A streaming scorer
+   * keeps this many rows of context.
+   */
+  default int context() {
+    return 1;
+  }
+
+  /**
+   * The raw score of the last of {@code rows} (its context, oldest first, at most {@link
+   * #context()} rows). Sequence models override it to skip scoring the context rows themselves.
+   */
+  default double scoreLast(double[][] rows) {
+    double[] s = score(rows);
+    return s[s.length - 1];
+  }
+
+  /** The contributions of the last of {@code rows}, read with the rows before it as context. */
+  default double[] contributionsLast(double[][] rows) {
+    double[][] c = contributions(rows);
+    return c[c.length - 1];
+  }
+
+  /**
    * Per-feature contribution to each row's raw score (same shape as {@code rows}, non-negative,
    * larger = contributed more): reconstruction error share for neural models, a per-feature
    * attribution for the forest. Used for diagnostics only.

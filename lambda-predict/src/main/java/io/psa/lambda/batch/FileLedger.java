@@ -53,7 +53,7 @@ public final class FileLedger {
         + lit(f.version()) + ", " + lit(status) + ", " + lit(model) + ", " + lit(modelVersion) + ", "
         + (s == null ? "0, 0, 0, 0, 0, NULL, NULL, NULL, NULL"
             : s.rows() + ", " + s.segments() + ", " + s.gaps().size() + ", " + s.windows() + ", "
-                + s.anomalousWindows() + ", " + num(s.maxScore()) + ", " + num(s.threshold()) + ", "
+                + s.anomalousWindows() + ", " + num(s.maxScore()) + ", " + num(s.windowThreshold()) + ", "
                 + s.firstTsMs() + ", " + s.lastTsMs())
         + ", " + lit(output) + ", " + lit(code) + ", " + lit(message) + ", " + lit(field) + ", "
         + (line == null ? "NULL" : line) + ", " + num(ms) + ")"

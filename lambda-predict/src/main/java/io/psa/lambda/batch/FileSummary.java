@@ -1,5 +1,7 @@
 package io.psa.lambda.batch;
 
+import io.psa.model.Episode;
+import io.psa.model.scoring.SegmentedScorer;
 import java.util.List;
 
 /**
@@ -7,20 +9,17 @@ import java.util.List;
  * database's per-file row.
  *
  * @param rows records read
- * @param segments continuous stretches of the signal
- * @param gaps the gaps between segments, {@code [last_ts_ms, next_ts_ms]} each
+ * @param segments continuous stretches of the signal (a gap beyond {@code max_gap_ms} ends one)
+ * @param gaps the gaps between segments, at most {@link SegmentedFileScorer#MAX_LISTED} listed
+ * @param skipped segments too short for one window, at most {@link SegmentedFileScorer#MAX_LISTED}
  * @param windows windows scored
- * @param anomalousWindows windows at or above the threshold
+ * @param anomalousWindows windows the model's alarm is on for
  * @param maxScore the largest window score, in [0, 1]; NaN when there were no windows
- * @param threshold the model's calibrated window threshold
- * @param intervals the anomalous intervals: overlapping anomalous windows merged
+ * @param windowThreshold the model's window threshold, in the score's space
+ * @param episodes the alarm episodes, at most {@link SegmentedFileScorer#MAX_LISTED} listed
  * @param firstTsMs the first record's timestamp
  * @param lastTsMs the last record's timestamp
  */
-public record FileSummary(long rows, int segments, List<long[]> gaps, long windows,
-    long anomalousWindows, double maxScore, double threshold, List<Interval> intervals,
-    long firstTsMs, long lastTsMs) {
-
-  /** A run of anomalous windows. */
-  public record Interval(long startTsMs, long endTsMs, double peakScore, String topChannel) {}
-}
+public record FileSummary(long rows, int segments, List<SegmentedScorer.Gap> gaps,
+    List<SegmentedScorer.Segment> skipped, long windows, long anomalousWindows, double maxScore,
+    double windowThreshold, List<Episode> episodes, long firstTsMs, long lastTsMs) {}

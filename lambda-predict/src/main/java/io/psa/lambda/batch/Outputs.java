@@ -3,7 +3,9 @@ package io.psa.lambda.batch;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.psa.model.Episode;
 import io.psa.model.ModelInfo;
+import io.psa.model.scoring.SegmentedScorer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,24 +48,46 @@ final class Outputs {
       g.writeNumberField("last_ts_ms", s.lastTsMs());
       g.writeNumberField("segments", s.segments());
       g.writeArrayFieldStart("gaps");
-      for (long[] gap : s.gaps()) {
+      for (SegmentedScorer.Gap gap : s.gaps()) {
         g.writeStartObject();
-        g.writeNumberField("from_ts_ms", gap[0]);
-        g.writeNumberField("to_ts_ms", gap[1]);
+        g.writeNumberField("after_record", gap.afterRecord());
+        g.writeNumberField("from_ts_ms", gap.fromTsMs());
+        g.writeNumberField("to_ts_ms", gap.toTsMs());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("skipped_segments");
+      for (SegmentedScorer.Segment seg : s.skipped()) {
+        g.writeStartObject();
+        g.writeNumberField("start_ts_ms", seg.startTsMs());
+        g.writeNumberField("end_ts_ms", seg.endTsMs());
+        g.writeNumberField("records", seg.records());
+        g.writeStringField("reason", seg.skipped());
         g.writeEndObject();
       }
       g.writeEndArray();
       g.writeNumberField("windows", s.windows());
       g.writeNumberField("anomalous_windows", s.anomalousWindows());
       number(g, "max_score", s.maxScore());
-      number(g, "threshold", s.threshold());
-      g.writeArrayFieldStart("anomalous_intervals");
-      for (FileSummary.Interval i : s.intervals()) {
+      number(g, "window_threshold", s.windowThreshold());
+      g.writeArrayFieldStart("episodes");
+      for (Episode e : s.episodes()) {
         g.writeStartObject();
-        g.writeNumberField("start_ts_ms", i.startTsMs());
-        g.writeNumberField("end_ts_ms", i.endTsMs());
-        number(g, "peak_score", i.peakScore());
-        g.writeStringField("top_channel", i.topChannel());
+        g.writeNumberField("start_ts_ms", e.startTsMs());
+        g.writeNumberField("end_ts_ms", e.endTsMs());
+        number(g, "peak_score", e.peakScore());
+        g.writeNumberField("peak_ts_ms", e.peakTsMs());
+        g.writeArrayFieldStart("channels");
+        for (String c : e.channels()) {
+          g.writeString(c);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("features");
+        for (String feature : e.features()) {
+          g.writeString(feature);
+        }
+        g.writeEndArray();
+        g.writeBooleanField("open", e.open());
         g.writeEndObject();
       }
       g.writeEndArray();

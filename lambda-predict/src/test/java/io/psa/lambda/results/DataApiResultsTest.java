@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.psa.lambda.testing.DataApiDatabase;
 import io.psa.lambda.testing.DataApiShim;
 import io.psa.model.results.InferenceResult;
-import io.psa.results.postgres.TestDatabase;
+import io.psa.container.persistence.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -59,7 +59,7 @@ class DataApiResultsTest {
     databases.writer().write(List.of(row("d2", "press-07")));
 
     assertThat(db.count("")).isEqualTo(2);
-    try (Connection c = DriverManager.getConnection(TestDatabase.URL);
+    try (Connection c = DriverManager.getConnection(TestDatabase.url());
         ResultSet rs = c.createStatement().executeQuery(
             "SELECT * FROM " + db.schema + ".inference_results ORDER BY request_id")) {
       assertThat(rs.next()).isTrue();

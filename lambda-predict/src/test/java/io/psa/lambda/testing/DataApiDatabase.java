@@ -4,7 +4,7 @@ import io.psa.lambda.results.DataApi;
 import io.psa.lambda.results.DataApiResultWriter;
 import io.psa.lambda.results.DataApiSession;
 import io.psa.lambda.results.Databases;
-import io.psa.results.postgres.TestDatabase;
+import io.psa.container.persistence.TestDatabase;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 
 /**
@@ -19,7 +19,7 @@ public final class DataApiDatabase implements AutoCloseable {
 
   public DataApiDatabase() throws Exception {
     db = TestDatabase.require();
-    shim = new DataApiShim(TestDatabase.URL);
+    shim = new DataApiShim(TestDatabase.url());
     client = Aws.rdsData(shim.endpoint());
     DataApi api = new DataApi(Aws.CLUSTER, Aws.SECRET, "test");
     databases = new Databases(new DataApiResultWriter(client, api, db.schema),

@@ -1,12 +1,16 @@
 package io.psa.container.cli;
 
+import com.fasterxml.jackson.core.JacksonException;
 import io.psa.dsp.ValidationException;
+import io.psa.model.artifact.ArtifactException;
+import io.psa.model.artifact.ArtifactIntegrityException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.sql.SQLException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -18,11 +22,13 @@ import picocli.CommandLine.ParseResult;
  * standard error, prefixed with the command ({@code psa features: ...}):
  *
  * <ul>
- *   <li>{@value #INVALID_INPUT}: invalid input, a {@link ValidationException} whose message names
- *       the record and field ({@code sensor_batch[12].pressure: ...}), or a usage error (bad
- *       option), followed by a hint to {@code --help};
- *   <li>{@value #FAILURE}: anything else: a missing or unreadable file, an I/O error, a bug. Set
- *       {@code PSA_DEBUG=1} to get the stack trace too.
+ *   <li>{@value #INVALID_INPUT}: a user's mistake: invalid input, a {@link ValidationException}
+ *       whose message names the record and field ({@code sensor_batch[12].pressure: ...}); a usage
+ *       error (a bad option, a port in use, a missing folder), with a hint to {@code --help}; a
+ *       file that does not exist; a folder that is not a model; a file that is not valid JSON;
+ *   <li>{@value #FAILURE}: anything else: an altered model, an unreadable file ("I/O error", only
+ *       for input and output), a database that does not answer, and a bug ("internal error", only
+ *       for bugs). Set {@code PSA_DEBUG=1} to get the stack trace too.
  * </ul>
  */
 final class CliErrors implements IExecutionExceptionHandler, IParameterExceptionHandler {
@@ -39,15 +45,22 @@ final class CliErrors implements IExecutionExceptionHandler, IParameterException
       ex.printStackTrace(err);
     }
     err.flush();
-    return cause instanceof ValidationException ? INVALID_INPUT : FAILURE;
+    return isUserMistake(cause) ? INVALID_INPUT : FAILURE;
+  }
+
+  private static boolean isUserMistake(Throwable t) {
+    return t instanceof ValidationException || t instanceof NoSuchFileException
+        || t instanceof FileNotFoundException || t instanceof JacksonException
+        || t instanceof ArtifactException && !(t instanceof ArtifactIntegrityException);
   }
 
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println(prefix(cmd) + ex.getMessage());
-    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+    // one line: the mistake, then where to read about the options
+    err.println(prefix(cmd) + ex.getMessage().replaceAll("\\s*\\R\\s*", " ")
+        + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
     err.flush();
     return INVALID_INPUT;
   }
@@ -60,10 +73,15 @@ final class CliErrors implements IExecutionExceptionHandler, IParameterException
   static String message(Throwable t) {
     return switch (t) {
       case ValidationException v -> v.getMessage();
-      case NoSuchFileException e -> "file not found: " + e.getFile();
+      case NoSuchFileException e -> "no such file or directory: " + e.getFile();
       case FileNotFoundException e -> "file not found: " + e.getMessage();
       case AccessDeniedException e -> "permission denied: " + e.getFile();
+      case ArtifactException e -> describe(e);
+      case JacksonException e -> "invalid JSON: " + e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " ")
+          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr() + ")");
       case IOException e -> "I/O error: " + describe(e);
+      case SQLException e -> "database error: " + describe(e);
       default -> "internal error: " + describe(t) + " (set PSA_DEBUG=1 for the stack trace)";
     };
   }

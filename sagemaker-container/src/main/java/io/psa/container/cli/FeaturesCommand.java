@@ -40,11 +40,12 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit status: 0 done, 1 failure (e.g. file not found), 2 invalid input or options; the error"
+      "Exit status: 0 done, 1 failure, 2 invalid input or options (e.g. file not found); the error"
           + " is one line naming the record and field, e.g. sensor_batch[12].pressure.",
       "",
       "Example:",
-      "  psa simulate --duration 10s --format predict | psa features --input - --trace"
+      "  psa simulate --duration 10s --format predict \\",
+      "      | psa features --input - --trace"
     })
 public final class FeaturesCommand implements Callable<Integer> {
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Predictive maintenance for manufacturing lines: is this machine behaving abnormally?",
     subcommands = {CommandLine.HelpCommand.class, SimulateCommand.class, FeaturesCommand.class, ServeCommand.class,
-        EvaluateCommand.class, TrainCommand.class, ScoreCommand.class})
+        EvaluateCommand.class, TrainCommand.class, ScoreCommand.class, ResultsCommand.class})
 public final class PsaCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

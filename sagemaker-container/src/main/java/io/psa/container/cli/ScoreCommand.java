@@ -33,10 +33,12 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit status: 0 done, 1 failure (e.g. an altered model), 2 invalid input.",
+      "Exit status: 0 done, 1 failure (e.g. an altered model), 2 invalid input or options (e.g. a"
+          + " missing model folder).",
       "",
       "Example:",
-      "  psa simulate --duration 10s --format predict | psa score --model model/ --input -"
+      "  psa simulate --duration 10s --format predict > body.json",
+      "  psa score --model model/ --input body.json"
     })
 public final class ScoreCommand implements Callable<Integer> {
 
@@ -57,7 +59,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ModelScorer scorer = ModelScorer.load(model);
+    ModelScorer scorer = ModelScorer.load(CliPaths.existingDirectory(spec.commandLine(), "--model", model));
     byte[] body = input.equals("-") ? FeaturesCommand.stdin.readAllBytes()
         : Files.readAllBytes(Path.of(input));
     MediaTypes format = SignalInput.mediaType(input.equals("-") ? null : input, body);

@@ -1,12 +1,16 @@
 package io.psa.container.cli;
 
-import io.psa.container.persistence.BufferedResultStore;
-import io.psa.container.persistence.DatabaseSettings;
-import io.psa.container.persistence.ResultStore;
+import io.javalin.util.JavalinBindException;
+import io.psa.container.persistence.EmbeddedDatabaseException;
+import io.psa.container.persistence.StorageChoice;
 import io.psa.container.server.ModelHolder;
 import io.psa.container.server.PsaServer;
 import io.psa.container.server.ServerSettings;
 import io.psa.model.scoring.ModelScorer;
+import io.psa.model.training.DefaultModel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +19,10 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code psa serve}: the HTTP server of API.md until stopped (SIGTERM / Ctrl-C stops it gracefully:
@@ -32,19 +39,26 @@ import picocli.CommandLine.Option;
       "The model: --model DIR; else /opt/ml/model when it holds a model (SageMaker); else a default"
           + " Isolation Forest trained at start on simulated normal data (a few seconds; /ping"
           + " answers 503 until it is ready).",
-      "With PSA_DB_URL (a jdbc:postgresql: URL) every answer is written to inference_results."
+      "Every answer is written to the table inference_results (psa results lists them): by"
+          + " default in an embedded PostgreSQL kept in ~/.psa/postgres ($PSA_HOME/postgres),"
+          + " started with the server; with PSA_DB_URL (a jdbc:postgresql: URL) in that database;"
+          + " with --db none nowhere."
     },
     footer = {
       "",
+      "Exit status: 1 failure, 2 invalid options (a port in use, a missing model folder).",
+      "",
       "Examples:",
       "  psa serve",
-      "  psa simulate --duration 10s --format predict > body.json",
-      "  curl -s -H 'Content-Type: application/json' --data-binary @body.json localhost:8080/predict",
-      "  PSA_DB_URL='jdbc:postgresql://127.0.0.1:5432/test?user=postgres' psa serve --model model/"
+      "  psa serve --model model/ --port 9000 --db none",
+      "  export PSA_DB_URL='jdbc:postgresql://127.0.0.1:5432/test?user=postgres'",
+      "  psa serve --model model/"
     })
 public final class ServeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
   static final Path SAGEMAKER_MODEL_DIR = Path.of("/opt/ml/model");
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--model", paramLabel = "DIR",
       description = "A model directory (psa train's output); default: /opt/ml/model if it holds one,"
@@ -79,28 +93,81 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Scoring threads; 0 = one per processor (default: ${DEFAULT-VALUE}).")
   int threads;
 
+  @Option(names = "--db", paramLabel = "WHERE",
+      description = "Where results go: embedded, none, or a jdbc:postgresql: URL (default:"
+          + " PSA_DB_URL if set, else embedded; the container image: none).")
+  String db;
+
   @Override
   public Integer call() throws Exception {
-    ServerSettings settings = new ServerSettings(host, port, Math.round(maxBodyMb * 1024 * 1024),
-        Duration.ofMillis(timeoutMs), cacheEntries, Duration.ofMillis(cacheTtlMs),
-        threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+    ServerSettings settings = settings();
     ModelHolder models = new ModelHolder();
     Path dir = modelDir(model, SAGEMAKER_MODEL_DIR);
     if (dir != null) {
+      if (model != null) {
+        CliPaths.existingDirectory(spec.commandLine(), "--model", model);
+      }
       // an explicit model that does not load is a failed start, not a server stuck at 503
       ModelScorer scorer = ModelScorer.load(dir);
       models.set(scorer);
       LOG.info("model {} {} ({}) loaded from {}", scorer.model().name(), scorer.model().version(),
           scorer.model().detector(), dir);
     }
-    ResultStore store = resultStore();
-    PsaServer server = PsaServer.start(settings, models, store);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, store), "psa-shutdown"));
+    refuseAPortInUse(settings);
+    ResultStorage storage = openStorage();
+    PsaServer server;
+    try {
+      server = PsaServer.start(settings, models, storage.store());
+    } catch (JavalinBindException e) { // taken between the check and the start
+      storage.close();
+      throw portInUse(settings);
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, storage), "psa-shutdown"));
     if (dir == null) {
       Thread.ofPlatform().name("psa-default-model").start(() -> trainDefault(models));
     }
     new CountDownLatch(1).await(); // until the shutdown hook ends the process
     return 0;
+  }
+
+  /** The options as settings; an out-of-range value is a usage error naming its option. */
+  private ServerSettings settings() {
+    if (port < 0 || port > 65_535) {
+      throw new ParameterException(spec.commandLine(), "--port: must be 0 to 65535, got " + port);
+    }
+    try {
+      return new ServerSettings(host, port, Math.round(maxBodyMb * 1024 * 1024),
+          Duration.ofMillis(timeoutMs), cacheEntries, Duration.ofMillis(cacheTtlMs),
+          threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /** Checked before the database starts, so that a taken port is reported at once and alone. */
+  private void refuseAPortInUse(ServerSettings settings) {
+    if (settings.port() == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true); // as Jetty binds: a port in TIME_WAIT is free
+      probe.bind(new InetSocketAddress(settings.host(), settings.port()));
+    } catch (IOException e) {
+      throw portInUse(settings);
+    }
+  }
+
+  private ParameterException portInUse(ServerSettings settings) {
+    return new ParameterException(spec.commandLine(), "--port: port " + settings.port() + " on "
+        + settings.host() + " is in use (another psa serve?); choose another, or 0 for any free one");
+  }
+
+  private ResultStorage openStorage() {
+    try {
+      return ResultStorage.open(StorageChoice.resolve(db, System.getenv()), System.getenv());
+    } catch (IllegalArgumentException | EmbeddedDatabaseException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   /** The model directory to load, or null to train the default model. */
@@ -111,24 +178,13 @@ public final class ServeCommand implements Callable<Integer> {
     return Files.isRegularFile(sagemakerDir.resolve("manifest.json")) ? sagemakerDir : null;
   }
 
-  private static ResultStore resultStore() {
-    DatabaseSettings db = DatabaseSettings.fromEnv(System.getenv());
-    if (db == null) {
-      LOG.info("PSA_DB_URL not set: results are not stored");
-      return ResultStore.NONE;
-    }
-    LOG.info("results go to schema {} (queue {}, spill file {})", db.schema(), db.queueCapacity(),
-        db.spillFile().toAbsolutePath());
-    return BufferedResultStore.forPostgres(db);
-  }
-
   private static void trainDefault(ModelHolder models) {
-    LOG.info("no --model and no model in {}: training the default Isolation Forest on {} min of"
+    LOG.info("no --model and no model in {}: training the default {} model on {} min of"
         + " simulated normal data; /ping answers 503 until it is ready", SAGEMAKER_MODEL_DIR,
-        DefaultModel.TRAINING_MS / 60_000);
+        DefaultModel.SETTINGS.get("detector"), DefaultModel.TRAINING_MINUTES);
     long start = System.nanoTime();
     try {
-      ModelScorer scorer = DefaultModel.train();
+      ModelScorer scorer = DefaultModel.scorer(VersionProvider.version());
       models.set(scorer);
       LOG.info("default model {} {} ready after {} ms", scorer.model().name(),
           scorer.model().version(), (System.nanoTime() - start) / 1_000_000);
@@ -138,10 +194,10 @@ public final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private static void stop(PsaServer server, ResultStore store) {
+  private static void stop(PsaServer server, ResultStorage storage) {
     LOG.info("stopping: finishing requests in flight, then writing pending results");
     server.close();
-    store.close();
+    storage.close();
     LOG.info("stopped");
   }
 }

@@ -41,8 +41,8 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  psa simulate --duration 10s --format predict > body.json",
-      "  psa simulate --duration 2h --anomaly spike:30m:5s:pressure --anomaly stuck:1h:2m"
-          + " --output signal.csv --labels labels.json"
+      "  psa simulate --duration 2h --anomaly spike:30m:5s:pressure \\",
+      "      --anomaly stuck:1h:2m --output signal.csv --labels labels.json"
     })
 public final class SimulateCommand implements Callable<Integer> {
 

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
           + " /opt/ml/input/data/training/, string hyperparameters from"
           + " /opt/ml/input/config/hyperparameters.json, the model to /opt/ml/model/, and on"
           + " failure the reason to /opt/ml/output/failure (paths: --opt-ml, or SM_CHANNEL_TRAINING,"
-          + " SM_INPUT_CONFIG_DIR, SM_MODEL_DIR, SM_OUTPUT_DIR, PSA_OPT_ML)."
+          + " SM_INPUT_CONFIG_DIR, SM_MODEL_DIR, SM_OUTPUT_DIR, PSA_OPT_ML); options given on the"
+          + " command line override the hyperparameters, --out moves the model."
     },
     footer = {
       "",
@@ -86,16 +87,15 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    TrainingProgressBar bar = TrainingProgressBar.forTerminal(spec.commandLine().getErr());
     if (data == null) {
-      int status = SageMakerTraining.run(SageMakerPaths.resolve(optMl, System.getenv()),
-          spec.commandLine().getOut(), spec.commandLine().getErr(), bar, VersionProvider.version());
-      bar.done();
-      return status;
+      return sageMaker();
     }
     if (out == null) {
       throw new ParameterException(spec.commandLine(), "--out is required with --data");
     }
+    CliPaths.existing(spec.commandLine(), "--data", data);
+    CliPaths.newOutputDirectory(spec.commandLine(), "--out", out);
+    TrainingProgressBar bar = TrainingProgressBar.forTerminal(spec.commandLine().getErr());
     TrainingSummary summary;
     try {
       summary = TrainingJob.run(data, settings(), out, bar, VersionProvider.version());
@@ -104,6 +104,36 @@ public final class TrainCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().print(summary.describe());
     return 0;
+  }
+
+  /**
+   * The SageMaker contract; outside SageMaker (no training channel) a usage error that says where
+   * it looked, rather than a failure file written into a missing /opt/ml.
+   */
+  private int sageMaker() throws IOException {
+    SageMakerPaths paths = SageMakerPaths.resolve(optMl, System.getenv());
+    if (!java.nio.file.Files.isDirectory(paths.training())) {
+      throw new ParameterException(spec.commandLine(), "no --data given, and no SageMaker training"
+          + " channel at " + paths.training() + "; give --data FILE|DIR and --out DIR");
+    }
+    if (out != null) {
+      paths = paths.withModel(CliPaths.newOutputDirectory(spec.commandLine(), "--out", out));
+    }
+    TrainingProgressBar bar = TrainingProgressBar.forTerminal(spec.commandLine().getErr());
+    int status = SageMakerTraining.run(paths, commandLineSettings(), spec.commandLine().getOut(),
+        spec.commandLine().getErr(), bar, VersionProvider.version());
+    bar.done();
+    return status;
+  }
+
+  /** The settings options actually given, which override SageMaker's hyperparameters. */
+  private Map<String, String> commandLineSettings() throws IOException {
+    var given = spec.commandLine().getParseResult();
+    Map<String, String> all = settings();
+    if (!given.hasMatchedOption("--detector")) {
+      all.remove("detector");
+    }
+    return all;
   }
 
   /** Options as the string map SageMaker would pass: a config file, then options, then -P. */

@@ -42,8 +42,8 @@ public final class SummaryPlot {
 
   public static void write(Path png, SkabReport report, String subtitle) throws IOException {
     List<Entry> entries = new ArrayList<>();
-    for (Map.Entry<String, Counts> e : report.totals().entrySet()) {
-      Counts c = e.getValue();
+    for (Map.Entry<String, SkabReport.Totals> e : report.totals().entrySet()) {
+      Counts c = e.getValue().all();
       entries.add(new Entry(e.getKey(), c.f1(), c.far(), c.mar(), true));
     }
     entries.addAll(LEADERBOARD);

@@ -75,13 +75,21 @@ public final class BufferedResultStore implements ResultStore {
    */
   public static BufferedResultStore forPostgres(DatabaseSettings settings) {
     PostgresResultWriter writer = new PostgresResultWriter(settings);
+    String down = null;
     try {
       writer.migrate();
     } catch (RuntimeException e) {
-      LOG.warn("database not reachable at start ({}); results are kept and written once it is", e.toString());
+      down = DatabaseErrors.oneLine(e);
+      LOG.warn("database not reachable at start ({}); results are kept and written once it answers", down);
     }
-    return new BufferedResultStore(writer, new SpillFile(settings.spillFile()),
+    BufferedResultStore store = new BufferedResultStore(writer, new SpillFile(settings.spillFile()),
         settings.queueCapacity(), settings.batchSize(), settings.maxBackoff());
+    if (down != null && store.lastError == null) {
+      store.lastError = down; // the outage is logged: the first failed write is the same state
+    } else if (down == null) {
+      store.databaseUp = true; // it answered the migration: /health says ok before the first write
+    }
+    return store;
   }
 
   @Override
@@ -172,10 +180,11 @@ public final class BufferedResultStore implements ResultStore {
         return true;
       } catch (Exception e) {
         if (databaseUp || lastError == null) {
-          LOG.warn("writing {} results failed; keeping them and retrying: {}", batch.size(), e.toString());
+          LOG.warn("database unreachable ({}); keeping results and retrying until it answers",
+              DatabaseErrors.oneLine(e));
         }
         databaseUp = false;
-        lastError = e.toString();
+        lastError = DatabaseErrors.oneLine(e);
       }
       if (System.nanoTime() > closeDeadlineNanos || !pause(backoff)) {
         return false;
@@ -215,7 +224,7 @@ public final class BufferedResultStore implements ResultStore {
       replayBackoff = FIRST_BACKOFF;
     } catch (Exception e) {
       databaseUp = false;
-      lastError = e.toString();
+      lastError = DatabaseErrors.oneLine(e);
       nextReplayNanos = System.nanoTime() + replayBackoff.toNanos();
       replayBackoff = replayBackoff.multipliedBy(2).compareTo(maxBackoff) > 0
           ? maxBackoff : replayBackoff.multipliedBy(2);

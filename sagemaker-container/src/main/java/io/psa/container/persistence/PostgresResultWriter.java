@@ -57,8 +57,12 @@ public final class PostgresResultWriter implements ResultWriter, AutoCloseable {
         .locations("classpath:db/migration/psa")
         .load()
         .migrate();
-    LOG.info("database schema {} at version {} ({} migrations applied)",
-        schema, result.targetSchemaVersion, result.migrationsExecuted);
+    if (result.migrationsExecuted > 0) {
+      LOG.info("database schema {} migrated to version {} ({} migrations applied)",
+          schema, result.targetSchemaVersion, result.migrationsExecuted);
+    } else {
+      LOG.info("database schema {} is up to date", schema);
+    }
     migrated = true;
   }
 

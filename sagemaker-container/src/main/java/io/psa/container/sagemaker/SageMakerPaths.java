@@ -51,6 +51,11 @@ public record SageMakerPaths(Path training, Path hyperparameters, Path model, Pa
             : base.failure());
   }
 
+  /** The same paths with the model written to {@code dir} ({@code psa train --out}). */
+  public SageMakerPaths withModel(Path dir) {
+    return new SageMakerPaths(training, hyperparameters, dir, failure);
+  }
+
   private static Path pathOr(Map<String, String> env, String key, Path fallback) {
     String v = env.get(key);
     return v != null && !v.isBlank() ? Path.of(v) : fallback;

@@ -22,10 +22,20 @@ public final class SageMakerTraining {
   /** Runs the contract; returns the exit status. Never throws. */
   public static int run(SageMakerPaths paths, PrintWriter out, PrintWriter err,
       TrainingListener listener, String codeVersion) {
+    return run(paths, Map.of(), out, err, listener, codeVersion);
+  }
+
+  /**
+   * Runs the contract with {@code overrides} (settings given on the command line) applied over
+   * {@code hyperparameters.json}; returns the exit status. Never throws.
+   */
+  public static int run(SageMakerPaths paths, Map<String, String> overrides, PrintWriter out,
+      PrintWriter err, TrainingListener listener, String codeVersion) {
     try {
-      Map<String, String> hyperparameters = Files.exists(paths.hyperparameters())
-          ? TrainingJob.readStringMap(paths.hyperparameters())
-          : Map.of();
+      Map<String, String> hyperparameters = new java.util.LinkedHashMap<>(
+          Files.exists(paths.hyperparameters())
+              ? TrainingJob.readStringMap(paths.hyperparameters()) : Map.of());
+      hyperparameters.putAll(overrides);
       TrainingSummary summary =
           TrainingJob.run(paths.training(), hyperparameters, paths.model(), listener, codeVersion);
       out.print(summary.describe());

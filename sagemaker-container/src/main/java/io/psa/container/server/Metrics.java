@@ -83,7 +83,9 @@ final class Metrics {
     counter(b, "psa_cache_misses_total", "cacheable requests that had to be scored", cacheMisses.sum());
     StoreStatus s = store.get();
     gauge(b, "psa_model_loaded", "1 once the model answers", modelLoaded ? 1 : 0);
-    gauge(b, "psa_database_up", "1 when the last database write succeeded", s.databaseUp() ? 1 : 0);
+    if (s.enabled()) { // absent when no database is configured: 0 would read as an outage
+      gauge(b, "psa_database_up", "1 when the last database write succeeded", s.databaseUp() ? 1 : 0);
+    }
     gauge(b, "psa_results_queued", "results waiting in memory for the database", s.queued());
     gauge(b, "psa_results_queue_capacity", "the in-memory queue's bound", s.queueCapacity());
     gauge(b, "psa_results_spill_pending", "results waiting in the spill file", s.spilledPending());

@@ -28,7 +28,7 @@ class EvaluateCommandTest {
     TinySkab.file(skab, "0", 150, 100, 130, 1);
     TinySkab.file(skab, "1", 140, 90, 140, 2);
     Path config = TinySkab.config(dir, "[{\"name\": \"pca\"}, {\"name\": \"isolation_forest\","
-        + " \"hyperparameters\": {\"if_sample_size\": \"32\", \"if_trees\": \"50\"}}]");
+        + " \"settings\": {\"if_sample_size\": \"32\", \"if_trees\": \"50\"}}]");
     out = dir.resolve("out");
     result = Cli.run("evaluate", "--skab", skab.toString(), "--out", out.toString(),
         "--config", config.toString());

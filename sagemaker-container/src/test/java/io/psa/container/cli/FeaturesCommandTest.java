@@ -142,12 +142,12 @@ class FeaturesCommandTest {
   }
 
   @Test
-  void a_missing_file_exits_1_with_one_line_naming_it() {
+  void a_missing_file_is_a_user_mistake_in_one_line_naming_it() {
     Path missing = dir.resolve("nope.csv");
     Cli.Result r = Cli.run("features", "--input", missing.toString());
 
-    assertThat(r.status()).isEqualTo(1);
-    assertThat(r.errLines()).containsExactly("psa features: file not found: " + missing);
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.errLines()).containsExactly("psa features: no such file or directory: " + missing);
   }
 
   @Test

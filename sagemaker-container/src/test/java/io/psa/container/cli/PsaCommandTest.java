@@ -2,6 +2,8 @@ package io.psa.container.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,12 +39,24 @@ class PsaCommandTest {
   }
 
   @Test
-  void an_unknown_option_is_a_usage_error_with_a_hint() {
+  void an_unknown_option_is_a_usage_error_in_one_line_with_a_hint() {
     Cli.Result r = Cli.run("features", "--input", "x.csv", "--inptu");
 
     assertThat(r.status()).isEqualTo(2);
-    assertThat(r.errLines()[0]).startsWith("psa features: Unknown option: '--inptu'");
-    assertThat(r.errLines()[r.errLines().length - 1])
-        .isEqualTo("Try 'psa features --help' for more information.");
+    assertThat(r.errLines()).containsExactly(
+        "psa features: Unknown option: '--inptu' (see 'psa features --help')");
+  }
+
+  /** Picocli wraps long lines at 80 columns: an example cut inside a command cannot be pasted. */
+  @ParameterizedTest
+  @ValueSource(strings = {"simulate", "features", "train", "score", "serve", "evaluate", "results"})
+  void help_examples_are_printed_whole_one_command_line_each(String command) {
+    var spec = PsaCommand.commandLine().getSubcommands().get(command).getCommandSpec();
+    String help = Cli.run(command, "--help").out();
+    List<String> examples = Arrays.stream(spec.usageMessage().footer())
+        .filter(l -> l.startsWith("  ")).toList();
+
+    assertThat(examples).isNotEmpty();
+    assertThat(help.lines()).containsAll(examples);
   }
 }

@@ -137,7 +137,8 @@ class SimulateCommandTest {
 
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.errLines()[0])
-        .isEqualTo("psa simulate: anomaly drift [9000, 11000) ms ends after the signal (10000 ms)");
+        .isEqualTo("psa simulate: anomaly drift [9000, 11000) ms ends after the signal (10000 ms)"
+            + " (see 'psa simulate --help')");
     assertThat(r.out()).isEmpty();
   }
 

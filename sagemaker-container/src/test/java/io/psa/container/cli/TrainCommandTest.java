@@ -34,8 +34,9 @@ class TrainCommandTest {
         model.toString(), "--seed", "5", "--name", "press-7");
 
     assertThat(r.status()).as(r.err()).isZero();
-    assertThat(r.out()).contains("2 signal(s), 12000 rows, 474 windows")
-        .contains("training raw scores: p50").contains("threshold: 0.99").contains("time:");
+    assertThat(r.out()).contains("2 signal(s), 12000 rows, 444 windows")
+        .contains("training raw scores: p50").contains("window threshold: 0.99")
+        .contains("slow channels (level not modelled): temperature").contains("time:");
     var loaded = ArtifactReader.read(model);
     assertThat(loaded.model().info().name()).isEqualTo("press-7");
     assertThat(loaded.manifest().training().seed()).isEqualTo(5);

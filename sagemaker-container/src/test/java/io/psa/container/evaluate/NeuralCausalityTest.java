@@ -2,7 +2,6 @@ package io.psa.container.evaluate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.psa.model.evaluation.FileFeatures;
 import io.psa.model.evaluation.FileResult;
 import io.psa.model.evaluation.SkabConfig;
 import io.psa.model.evaluation.SkabFile;
@@ -40,15 +39,14 @@ class NeuralCausalityTest {
     TinySkab.file(dir, "0", 160, 110, 160, 3);
     SkabFile full = SkabReader.readFolder(dir).getFirst();
     SkabConfig config = SkabConfig.load(TinySkab.config(dir,
-        "[{\"name\": \"autoencoder\", \"hyperparameters\": {\"ae_epochs\": \"5\"}},"
-            + " {\"name\": \"lstm\", \"hyperparameters\": {\"lstm_epochs\": \"5\","
+        "[{\"name\": \"autoencoder\", \"settings\": {\"ae_epochs\": \"5\"}},"
+            + " {\"name\": \"lstm\", \"settings\": {\"lstm_epochs\": \"5\","
             + " \"lstm_hidden_size\": \"2\"}}]").toString()).only(detector);
     SkabProtocol protocol = new SkabProtocol(config);
-    FileResult whole = protocol.run(FileFeatures.of(full, config), config.detectors().getFirst());
+    FileResult whole = protocol.run(full, config.detectors().getFirst(), 1);
 
     for (int k : CUTS) {
-      FileResult cut = protocol.run(FileFeatures.of(full.head(k + 1), config),
-          config.detectors().getFirst());
+      FileResult cut = protocol.run(full.head(k + 1), config.detectors().getFirst(), 1);
       int n = k + 1 - config.trainRows();
       assertThat(cut.predictions()).as("k=%d", k)
           .containsExactly(Arrays.copyOf(whole.predictions(), n));

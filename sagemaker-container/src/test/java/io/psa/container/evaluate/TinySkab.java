@@ -45,12 +45,12 @@ public final class TinySkab {
     Path file = dir.resolve("tiny.json");
     Files.writeString(file, """
         {"name": "tiny", "version": 1, "train_rows": 60,
-         "pipeline": {"input_period_ms": 1000, "lowpass_hz": 0, "output_period_ms": 1000,
-                      "window_ms": 5000, "stride_ms": 1000, "max_gap_ms": 10000},
-         "features": ["mean", "ptp"],
-         "slow_drift": {"channels": ["b"], "time_constant_s": 300},
-         "threshold": {"quantile": 0.99, "margin": 0}, "alarm": {"k": 1, "n": 1},
-         "seed": 5, "plot_channel": "a",
+         "settings": {"input_period_ms": 1000, "lowpass_hz": 0, "output_period_ms": 1000,
+                      "window_ms": 5000, "stride_ms": 1000, "max_gap_ms": 10000,
+                      "features": "mean,ptp", "slow_channel_min_samples": 0,
+                      "threshold_quantile": 0.99, "threshold_margin": 0,
+                      "alarm_k": 1, "alarm_n": 1, "alarm_hold_s": 0, "seed": 5},
+         "plot_channel": "a",
          "detectors": %s}""".formatted(detectorsJson));
     return file;
   }

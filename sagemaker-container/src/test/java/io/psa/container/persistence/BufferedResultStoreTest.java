@@ -4,6 +4,7 @@ import io.psa.model.results.InferenceResult;
 import io.psa.model.results.ResultWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.psa.container.StandardError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -114,9 +115,14 @@ class BufferedResultStoreTest {
     w.down.set(true);
     Path underAFile = Files.writeString(dir.resolve("a-file"), "x").resolve("spill.jsonl");
     BufferedResultStore s = store(w, 5, underAFile);
-    for (int i = 0; i < 40; i++) {
-      s.record(Results.number("r", i));
-    }
+    String log = StandardError.capture(() -> {
+      for (int i = 0; i < 40; i++) {
+        s.record(Results.number("r", i));
+      }
+    });
+    // the first loss is logged, the next ones only per thousand
+    assertThat(log.lines().filter(l -> l.contains("ERROR")).toList()).singleElement().asString()
+        .contains("dropped 1 results (1 in all): queue full and spill file");
     // 5 queued and up to 10 in the writer's batch; the rest cannot go anywhere
     assertThat(s.status().dropped()).isBetween(25L, 35L);
     assertThat(s.status().dropped() + s.status().queued()).isLessThanOrEqualTo(40);

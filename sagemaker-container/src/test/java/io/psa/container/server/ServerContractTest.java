@@ -234,16 +234,24 @@ class ServerContractTest {
   }
 
   @Test
-  void anomaly_score_is_the_largest_window_score_and_flags_follow_the_threshold() throws Exception {
+  void anomaly_score_reaches_the_threshold_exactly_when_an_episode_is_named() throws Exception {
     JsonNode d = json(http.postJson("/predict", BODY));
-    List<Double> scores = new ArrayList<>();
-    d.at("/details/window_scores").forEach(s -> scores.add(s.asDouble()));
     double threshold = d.at("/details/threshold").asDouble();
+    double windowThreshold = d.at("/details/window_threshold").asDouble();
+    JsonNode episodes = d.at("/details/episodes");
 
-    assertThat(d.get("anomaly_score").asDouble()).isCloseTo(scores.stream().max(Double::compare).orElseThrow(), within(0.0));
-    assertThat(d.get("is_anomaly").asBoolean()).isEqualTo(d.get("anomaly_score").asDouble() >= threshold);
-    for (int i = 0; i < scores.size(); i++) {
-      assertThat(d.at("/details/windows/" + i + "/is_anomaly").asBoolean()).isEqualTo(scores.get(i) >= threshold);
+    assertThat(d.get("anomaly_score").asDouble()).isBetween(0.0, 1.0);
+    assertThat(windowThreshold).isBetween(0.0, 1.0);
+    assertThat(d.get("is_anomaly").asBoolean())
+        .isEqualTo(d.get("anomaly_score").asDouble() >= threshold)
+        .isEqualTo(!episodes.isEmpty());
+    // a window the alarm is on for lies inside a named episode
+    for (JsonNode w : d.at("/details/windows")) {
+      if (w.get("is_anomaly").asBoolean()) {
+        long end = w.get("end_ts_ms").asLong();
+        assertThat(episodes.findValues("end_ts_ms").stream()
+            .anyMatch(e -> e.asLong() >= end)).isTrue();
+      }
     }
   }
 }

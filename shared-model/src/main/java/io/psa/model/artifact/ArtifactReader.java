@@ -7,6 +7,7 @@ import io.psa.model.Detector;
 import io.psa.model.DetectorLoader;
 import io.psa.model.Detectors;
 import io.psa.model.calibration.ScoreCalibration;
+import io.psa.model.detection.Detection;
 import io.psa.model.scaling.StandardScaler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,11 @@ import java.util.TreeSet;
  */
 public final class ArtifactReader {
 
-  /** The highest (and only) format version this build reads and writes. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * The format version this build writes, and the highest it reads. Version 2 added the {@code
+   * detection} section; a version-1 model loads with {@link Detection#legacy} behaviour.
+   */
+  public static final int FORMAT_VERSION = 2;
   public static final String MANIFEST = "manifest.json";
   public static final String MANIFEST_SHA256 = "manifest.sha256";
 
@@ -133,15 +137,20 @@ public final class ArtifactReader {
     }
     try {
       Detector detector = loader.load(dir, m.detector().params());
+      ScoreCalibration calibration = ScoreCalibration.fromMap(m.calibration());
+      Detection detection = m.formatVersion() >= 2
+          ? Detection.fromMap(m.detection())
+          : Detection.legacy(m.channels(), calibration);
       return new TrainedModel(
           m.model(),
           PipelineConfig.fromMap(m.pipeline()),
           m.channels(),
           m.featureNames(),
           StandardScaler.fromMap(m.scaler()),
-          ScoreCalibration.fromMap(m.calibration()),
-          detector);
-    } catch (IllegalArgumentException e) {
+          calibration,
+          detector,
+          detection);
+    } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
       throw new ArtifactException(dir + ": inconsistent model: " + e.getMessage(), e);
     }
   }

@@ -55,6 +55,7 @@ public final class ArtifactWriter {
             model.scaler().toMap(),
             model.calibration().toMap(),
             new Manifest.DetectorSection(model.detector().kind(), params),
+            model.detection().toMap(),
             training,
             runtime,
             files);

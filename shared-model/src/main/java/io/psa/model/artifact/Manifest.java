@@ -17,6 +17,8 @@ import java.util.Map;
  * @param scaler {@code StandardScaler.toMap()}
  * @param calibration {@code ScoreCalibration.toMap()}, with threshold and direction
  * @param detector the detector kind and what {@code Detector.save} returned
+ * @param detection {@code Detection.toMap()} (format 2 on): feature selection, reference, alarm
+ *     rule, batch calibration, training warnings; null in format 1
  * @param training provenance of the training run
  * @param runtime what trained it
  * @param files SHA-256 (hex) of every other file, by relative path
@@ -31,6 +33,7 @@ public record Manifest(
     Map<String, Object> scaler,
     Map<String, Object> calibration,
     DetectorSection detector,
+    Map<String, Object> detection,
     TrainingInfo training,
     RuntimeInfo runtime,
     Map<String, String> files) {

@@ -60,7 +60,7 @@ public record ScoreCalibration(
 
   /** The calibrated score of one raw score, in [0, 1]; NaN maps to 1 (never hide a broken window). */
   public double apply(double x) {
-    if (Double.isNaN(x)) {
+    if (Double.isNaN(x) || x == Double.POSITIVE_INFINITY) {
       return 1.0;
     }
     int last = raw.length - 1;
@@ -82,6 +82,32 @@ public record ScoreCalibration(
     }
     double t = (x - raw[lo]) / (raw[hi] - raw[lo]);
     return calibrated[lo] + t * (calibrated[hi] - calibrated[lo]);
+  }
+
+  /**
+   * The smallest raw score whose calibrated score reaches {@code p} (the inverse of {@link
+   * #apply} where it is increasing): for {@code p} at or below the first knot its raw value, in
+   * the tail the raw score the tail maps to {@code p}, and infinity for {@code p >= 1}.
+   */
+  public double rawAt(double p) {
+    int last = raw.length - 1;
+    if (p >= 1) {
+      return Double.POSITIVE_INFINITY;
+    }
+    if (p > calibrated[last]) {
+      double tail = (p - calibrated[last]) / (1 - calibrated[last]);
+      return raw[last] + tailScale * tail / (1 - tail);
+    }
+    for (int j = 0; j <= last; j++) {
+      if (calibrated[j] >= p) {
+        if (j == 0 || calibrated[j] == calibrated[j - 1]) {
+          return raw[j];
+        }
+        double t = (p - calibrated[j - 1]) / (calibrated[j] - calibrated[j - 1]);
+        return raw[j - 1] + t * (raw[j] - raw[j - 1]);
+      }
+    }
+    return raw[last];
   }
 
   /** Calibrated scores of raw scores. */

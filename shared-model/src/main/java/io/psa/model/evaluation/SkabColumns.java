@@ -14,14 +14,14 @@ final class SkabColumns {
   private final List<String> channels = new ArrayList<>();
   private final int[] channelIndex;
 
-  private SkabColumns(String[] names, String where) {
+  private SkabColumns(String[] names, String where, boolean labelled) {
     this.names = names;
     this.datetime = indexOf("datetime");
     this.anomaly = indexOf("anomaly");
     this.changepoint = indexOf("changepoint");
-    if (datetime < 0 || anomaly < 0) {
-      throw SkabReader.malformed(where, 1, "the header needs the columns datetime and anomaly, got "
-          + Arrays.toString(names));
+    if (datetime < 0 || (labelled && anomaly < 0)) {
+      throw SkabReader.malformed(where, 1, "the header needs the columns datetime"
+          + (labelled ? " and anomaly" : "") + ", got " + Arrays.toString(names));
     }
     List<Integer> idx = new ArrayList<>();
     for (int i = 0; i < names.length; i++) {
@@ -37,8 +37,12 @@ final class SkabColumns {
     this.channelIndex = idx.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  static SkabColumns of(String[] header, String where) {
-    return new SkabColumns(header, where);
+  /**
+   * @param labelled whether the file must carry the {@code anomaly} column (an experiment);
+   *     without it every row is labelled normal (the anomaly-free recording)
+   */
+  static SkabColumns of(String[] header, String where, boolean labelled) {
+    return new SkabColumns(header, where, labelled);
   }
 
   private int indexOf(String name) {
@@ -76,7 +80,7 @@ final class SkabColumns {
       for (int c = 0; c < channelIndex.length; c++) {
         values[c][n] = number(cells[channelIndex[c]], names[channelIndex[c]], where, line);
       }
-      anomalies[n] = label(cells[anomaly], "anomaly", where, line);
+      anomalies[n] = anomaly < 0 ? 0 : label(cells[anomaly], "anomaly", where, line);
       changepoints[n] = changepoint < 0 ? 0 : label(cells[changepoint], "changepoint", where, line);
       n++;
     }

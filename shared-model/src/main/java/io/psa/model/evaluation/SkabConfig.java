@@ -1,106 +1,125 @@
 package io.psa.model.evaluation;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.psa.dsp.PipelineConfig;
 import io.psa.dsp.ValidationException;
 import io.psa.model.Detectors;
+import io.psa.model.training.TrainingSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The settings of a SKAB evaluation, the same for every file: a named, versioned JSON document.
- * {@code skab-v2} (the current one) and {@code skab-v1} ship as resources beside this class;
- * {@link #load} also reads a file. The
- * keys are documented in the resource itself ({@code "_doc"} entries) and in the README.
+ * The settings of a SKAB evaluation, the same for every file: a named, versioned JSON document
+ * ({@code skab-v3}, the current one, ships as a resource beside this class; {@link #load} also
+ * reads a file). Every detector setting is a training setting of the product ({@link
+ * TrainingSettings}): the evaluation trains each file's model with the same trainer, and scores
+ * it with the same scorer, that {@code psa train} and {@code /predict} use.
  *
- * @param name configuration name, e.g. {@code skab-v2}
+ * @param name configuration name, e.g. {@code skab-v3}
  * @param version configuration version; a changed setting means a new version
- * @param trainRows leading rows of each file that train scaler, detector and threshold [400]
- * @param pipeline the pipeline at SKAB's period; the low-pass must be off (it looks ahead)
- * @param features which window features to keep ({@code mean}, {@code ptp}, ...); empty = all
- * @param drift causal slow-drift removal, {@link DriftRemoval#OFF} when absent
- * @param alarm threshold, k-of-n rule and hold
- * @param seed seed of every detector's training, the same for every file
- * @param detectors the detectors to evaluate, in report order
+ * @param trainRows leading rows of each file that train the model [400]
+ * @param settings training settings shared by every detector (pipeline, features, slow channels,
+ *     alarm rule, reference, seed), as strings
+ * @param detectors the detectors to evaluate, in report order, each with its own settings over
+ *     the shared ones
+ * @param anomalyFreePieces pieces the anomaly-free recording is cut into [8]
  * @param plotChannel the channel drawn above the scores in the per-file pictures
  */
 public record SkabConfig(
     String name,
     int version,
     int trainRows,
-    PipelineConfig pipeline,
-    List<String> features,
-    DriftRemoval drift,
-    AlarmRule alarm,
-    long seed,
+    Map<String, String> settings,
     List<DetectorSpec> detectors,
+    int anomalyFreePieces,
     String plotChannel) {
 
+  /** The configuration {@code psa evaluate} uses unless told otherwise. */
+  public static final String DEFAULT = "skab-v3";
+
   /**
-   * One detector and its hyperparameters (strings, as the trainers read them).
+   * One detector and its own settings over the shared ones.
    *
    * @param exclusive fit on one file at a time [false]: two forests grown at once were seen to
-   *     differ from run to run. The neural trainers need no flag (DJL's PyTorch engine keeps one
-   *     gradient collector per process, and their training loop takes its own lock); set on them
-   *     it only keeps the scaler fits in line too
-   * @param alarm this detector's own threshold, k-of-n rule and hold, or null for the
-   *     configuration's:
-   *     score distributions differ in shape between detectors (a forest's path lengths are
-   *     bounded, a squared error is heavy-tailed), so the same margin means different things
+   *     differ from run to run, Smile's seeding is not isolated per fit
    */
-  public record DetectorSpec(
-      String name, Map<String, String> hyperparameters, boolean exclusive, AlarmRule alarm) {
+  public record DetectorSpec(String name, Map<String, String> settings, boolean exclusive) {
     public DetectorSpec {
-      hyperparameters = Map.copyOf(hyperparameters);
+      settings = Map.copyOf(settings);
     }
   }
 
-  /** The alarm rule that applies to a detector: its own, else the configuration's. */
-  public AlarmRule alarmOf(DetectorSpec spec) {
-    return spec.alarm() != null ? spec.alarm() : alarm;
-  }
-
   public SkabConfig {
-    features = List.copyOf(features);
+    settings = Map.copyOf(settings);
     detectors = List.copyOf(detectors);
     if (trainRows < 2) {
       throw ValidationException.ofConfig("train_rows", "must be >= 2, got " + trainRows);
     }
-    if (pipeline.lowpass()) {
-      throw ValidationException.ofConfig("pipeline.lowpass_hz",
-          "must be 0 or null: the zero-phase low-pass looks ahead, which the protocol forbids");
-    }
     if (detectors.isEmpty()) {
       throw ValidationException.ofConfig("detectors", "must name at least one detector");
+    }
+    if (anomalyFreePieces < 0) {
+      throw ValidationException.ofConfig("anomaly_free_pieces", "must be >= 0, got "
+          + anomalyFreePieces);
+    }
+    for (DetectorSpec d : detectors) {
+      // every setting is checked now, with a stand-in channel: a typo fails before any work (a
+      // detector whose trainer is not on the classpath is refused when the evaluation starts)
+      if (!Detectors.trainableKinds().contains(Detectors.resolve(d.name()))) {
+        continue;
+      }
+      TrainingSettings s = merge(name, version, settings, d, List.of("channel"), "check");
+      if (s.config().lowpass()) {
+        throw ValidationException.ofConfig("lowpass_hz",
+            "must be 0: the zero-phase low-pass looks ahead, which the protocol forbids");
+      }
     }
   }
 
   /**
+   * The training settings of one detector on one file: the shared settings, the detector's own,
+   * its kind, the file's channels and a model name.
+   */
+  public TrainingSettings settingsFor(DetectorSpec spec, List<String> channels, String modelName) {
+    return merge(name, version, settings, spec, channels, modelName);
+  }
+
+  private static TrainingSettings merge(String name, int version, Map<String, String> settings,
+      DetectorSpec spec, List<String> channels, String modelName) {
+    Map<String, String> map = new LinkedHashMap<>(settings);
+    map.putAll(spec.settings());
+    map.put("detector", spec.name());
+    map.put("channels", String.join(",", channels));
+    map.put("model_name", modelName);
+    map.put("model_version", name + "." + version);
+    return TrainingSettings.fromMap(map);
+  }
+
+  /**
    * The same configuration evaluating only one detector, named by kind or alias ({@code if}); its
-   * listed settings are kept, an unlisted detector runs with its defaults.
+   * listed settings are kept, an unlisted detector runs with the shared settings only.
    */
   public SkabConfig only(String detector) {
     String kind = Detectors.resolve(detector);
     DetectorSpec spec = detectors.stream()
         .filter(d -> Detectors.resolve(d.name()).equals(kind)).findFirst()
-        .orElse(new DetectorSpec(detector, Map.of(), false, null));
-    return new SkabConfig(name, version, trainRows, pipeline, features, drift, alarm, seed,
-        List.of(spec), plotChannel);
+        .orElse(new DetectorSpec(detector, Map.of(), false));
+    return new SkabConfig(name, version, trainRows, settings, List.of(spec), anomalyFreePieces,
+        plotChannel);
   }
 
   /**
-   * A built-in configuration by name ({@code skab-v2}, {@code skab-v1}) or a JSON file by path.
+   * A built-in configuration by name ({@code skab-v3}) or a JSON file by path.
    *
    * @throws ValidationException for an unknown name, a missing file or an invalid setting
    */
   public static SkabConfig load(String nameOrPath) throws IOException {
-    String resource = nameOrPath + ".json";
     if (nameOrPath.matches("[a-z0-9-]+")) {
-      try (InputStream in = SkabConfig.class.getResourceAsStream(resource)) {
+      try (InputStream in = SkabConfig.class.getResourceAsStream(nameOrPath + ".json")) {
         if (in != null) {
           return SkabConfigJson.fromMap(JsonMapper.builder().build().readValue(in, Map.class));
         }
@@ -109,7 +128,7 @@ public record SkabConfig(
     Path file = Path.of(nameOrPath);
     if (!Files.isRegularFile(file)) {
       throw ValidationException.ofConfig("config", "\"" + nameOrPath
-          + "\" is neither a built-in SKAB configuration (skab-v2, skab-v1) nor a readable file");
+          + "\" is neither a built-in SKAB configuration (" + DEFAULT + ") nor a readable file");
     }
     try (InputStream in = Files.newInputStream(file)) {
       return SkabConfigJson.fromMap(JsonMapper.builder().build().readValue(in, Map.class));

@@ -1,37 +1,32 @@
 package io.psa.model.evaluation;
 
-import io.psa.dsp.PipelineConfig;
 import io.psa.dsp.ValidationException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@link SkabConfig} to and from its JSON map; keys starting with {@code _} are comments. */
+/**
+ * {@link SkabConfig} to and from its JSON map. Keys starting with {@code _} are comments; setting
+ * values may be written as JSON numbers or strings (training settings are strings).
+ */
 final class SkabConfigJson {
 
   private SkabConfigJson() {}
 
   static SkabConfig fromMap(Map<?, ?> map) {
     Map<String, Object> m = withoutComments(map);
-    Map<String, Object> drift = withoutComments(object(m, "slow_drift"));
-    AlarmRule alarm = alarm(m, null);
     List<SkabConfig.DetectorSpec> detectors = list(m, "detectors").stream()
-        .map(d -> detector(withoutComments((Map<?, ?>) d), alarm)).toList();
+        .map(d -> detector(withoutComments(object(d, "detectors[]"))))
+        .toList();
     return new SkabConfig(
-        string(m, "name", null),
+        string(m, "name"),
         (int) number(m, "version", 1),
         (int) number(m, "train_rows", 400),
-        PipelineConfig.fromMap(withoutComments(object(m, "pipeline"))),
-        list(m, "features").stream().map(String::valueOf).toList(),
-        drift.isEmpty() ? DriftRemoval.OFF : new DriftRemoval(
-            list(drift, "channels").stream().map(String::valueOf).toList(),
-            number(drift, "time_constant_s", 300)),
-        alarm,
-        (long) number(m, "seed", 42),
+        settings(m.get("settings"), "settings"),
         detectors,
-        string(m, "plot_channel", null));
+        (int) number(m, "anomaly_free_pieces", 8),
+        m.get("plot_channel") == null ? null : String.valueOf(m.get("plot_channel")));
   }
 
   static Map<String, Object> toMap(SkabConfig c) {
@@ -39,71 +34,41 @@ final class SkabConfigJson {
     m.put("name", c.name());
     m.put("version", c.version());
     m.put("train_rows", c.trainRows());
-    m.put("pipeline", c.pipeline().toMap());
-    m.put("features", c.features());
-    m.put("slow_drift", ordered("channels", c.drift().channels(),
-        "time_constant_s", c.drift().timeConstantS()));
-    m.putAll(alarmMap(c.alarm()));
-    m.put("seed", c.seed());
-    m.put("detectors", c.detectors().stream()
-        .map(d -> {
-          Map<String, Object> dm = new LinkedHashMap<>();
-          dm.put("name", d.name());
-          dm.put("hyperparameters", new TreeMap<>(d.hyperparameters()));
-          dm.put("exclusive", d.exclusive());
-          dm.putAll(alarmMap(c.alarmOf(d)));
-          return dm;
-        })
-        .toList());
+    m.put("settings", new TreeMap<>(c.settings()));
+    m.put("detectors", c.detectors().stream().map(d -> {
+      Map<String, Object> dm = new LinkedHashMap<>();
+      dm.put("name", d.name());
+      dm.put("settings", new TreeMap<>(d.settings()));
+      dm.put("exclusive", d.exclusive());
+      return dm;
+    }).toList());
+    m.put("anomaly_free_pieces", c.anomalyFreePieces());
     m.put("plot_channel", c.plotChannel());
     return m;
   }
 
-  private static Map<String, Object> alarmMap(AlarmRule a) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("threshold", ordered("quantile", a.quantile(), "margin", a.margin()));
-    m.put("alarm", ordered("k", a.k(), "n", a.n(), "hold", a.hold()));
-    return m;
-  }
-
-  /** A map of key, value pairs in the given order (summary.json stays readable). */
-  private static Map<String, Object> ordered(Object... keyValues) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      m.put((String) keyValues[i], keyValues[i + 1]);
-    }
-    return m;
-  }
-
-  /**
-   * The {@code threshold} and {@code alarm} objects of {@code m} over {@code fallback}'s values;
-   * null when {@code fallback} is given and {@code m} has neither.
-   */
-  private static AlarmRule alarm(Map<String, Object> m, AlarmRule fallback) {
-    if (fallback != null && !m.containsKey("threshold") && !m.containsKey("alarm")) {
-      return null;
-    }
-    AlarmRule base = fallback != null ? fallback : new AlarmRule(0.99, 0, 1, 1);
-    Map<String, Object> threshold = withoutComments(object(m, "threshold"));
-    Map<String, Object> alarm = withoutComments(object(m, "alarm"));
-    return new AlarmRule(number(threshold, "quantile", base.quantile()),
-        number(threshold, "margin", base.margin()), (int) number(alarm, "k", base.k()),
-        (int) number(alarm, "n", base.n()), (int) number(alarm, "hold", base.hold()));
-  }
-
-  private static SkabConfig.DetectorSpec detector(Map<String, Object> d, AlarmRule global) {
-    Map<String, String> hyper = new HashMap<>();
-    object(d, "hyperparameters").forEach((k, v) -> {
-      if (!String.valueOf(k).startsWith("_")) {
-        hyper.put(String.valueOf(k), String.valueOf(v));
-      }
-    });
-    String name = string(d, "name", null);
-    if (name == null) {
+  private static SkabConfig.DetectorSpec detector(Map<String, Object> d) {
+    if (d.get("name") == null) {
       throw ValidationException.ofConfig("detectors", "every detector needs a name");
     }
-    return new SkabConfig.DetectorSpec(name, hyper, Boolean.TRUE.equals(d.get("exclusive")),
-        alarm(d, global));
+    return new SkabConfig.DetectorSpec(String.valueOf(d.get("name")),
+        settings(d.get("settings"), "detectors[].settings"), Boolean.TRUE.equals(d.get("exclusive")));
+  }
+
+  /** A settings object as strings: numbers in plain notation, comments left out. */
+  private static Map<String, String> settings(Object value, String key) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (value == null) {
+      return out;
+    }
+    withoutComments(object(value, key)).forEach((k, v) -> {
+      if (v instanceof Map<?, ?> || v instanceof List<?>) {
+        throw ValidationException.ofConfig(key + "." + k, "must be a string or a number");
+      }
+      out.put(k, v instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue())
+          : String.valueOf(v));
+    });
+    return out;
   }
 
   private static Map<String, Object> withoutComments(Map<?, ?> map) {
@@ -116,11 +81,7 @@ final class SkabConfigJson {
     return out;
   }
 
-  private static Map<?, ?> object(Map<String, Object> m, String key) {
-    Object v = m.get(key);
-    if (v == null) {
-      return Map.of();
-    }
+  private static Map<?, ?> object(Object v, String key) {
     if (v instanceof Map<?, ?> map) {
       return map;
     }
@@ -149,8 +110,11 @@ final class SkabConfigJson {
     throw ValidationException.ofConfig(key, "must be a number, got " + v);
   }
 
-  private static String string(Map<String, Object> m, String key, String fallback) {
+  private static String string(Map<String, Object> m, String key) {
     Object v = m.get(key);
-    return v == null ? fallback : String.valueOf(v);
+    if (v == null) {
+      throw ValidationException.ofConfig(key, "is required");
+    }
+    return String.valueOf(v);
   }
 }

@@ -1,11 +1,11 @@
 package io.psa.model.evaluation;
 
-import io.psa.dsp.ValidationException;
+import io.psa.model.Detectors;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,10 +13,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs {@link SkabProtocol} for every configured detector on every file, files in parallel (each
- * file's features are computed once and shared by its detectors). A file the pipeline rejects is
- * reported in {@link SkabReport#failures()} and never stops the others. Results do not depend on
- * the number of threads: every fit is seeded from the configuration alone.
+ * Runs {@link SkabProtocol} for every configured detector on every labelled file and on every
+ * piece of the anomaly-free recording, files in parallel. A file that cannot be evaluated is
+ * named in the report with its reason and counted as predicted all-normal, so the totals are over
+ * all files; it never stops the others. Results do not depend on the number of threads: every fit
+ * is seeded from the configuration alone.
  */
 public final class SkabEvaluation {
 
@@ -41,33 +42,36 @@ public final class SkabEvaluation {
     this.threads = threads;
   }
 
-  public SkabReport run(List<SkabFile> files, Listener listener) {
+  /**
+   * @param labelled the experiments, in group then file order
+   * @param anomalyFree the pieces of the anomaly-free recording (may be empty)
+   */
+  public SkabReport run(List<SkabFile> labelled, List<SkabFile> anomalyFree, Listener listener) {
     long start = System.nanoTime();
     // an unknown detector is the caller's mistake, not one file's: fail before any work
-    config.detectors().forEach(d -> io.psa.model.Detectors.trainer(d.name()));
+    config.detectors().forEach(d -> Detectors.trainer(d.name()));
     SkabProtocol protocol = new SkabProtocol(config);
+    Map<SkabFile, Integer> halves = new LinkedHashMap<>(halves(labelled));
+    anomalyFree.forEach(f -> halves.put(f, 0));
     AtomicInteger done = new AtomicInteger();
-    List<Future<Outcome>> futures = new ArrayList<>();
+    List<Future<List<FileResult>>> futures = new ArrayList<>();
     try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-      for (SkabFile file : files) {
+      for (var e : halves.entrySet()) {
         futures.add(pool.submit(() -> {
           try {
-            return evaluate(protocol, file);
+            return evaluate(protocol, e.getKey(), e.getValue());
           } finally {
-            listener.fileDone(file, done.incrementAndGet(), files.size());
+            listener.fileDone(e.getKey(), done.incrementAndGet(), halves.size());
           }
         }));
       }
     }
     List<FileResult> results = new ArrayList<>();
-    Map<String, String> failures = new TreeMap<>();
-    for (int i = 0; i < files.size(); i++) {
+    for (Future<List<FileResult>> f : futures) {
       try {
-        Outcome outcome = futures.get(i).get();
-        results.addAll(outcome.results());
-        failures.putAll(outcome.failures());
+        results.addAll(f.get());
       } catch (ExecutionException e) {
-        throw new IllegalStateException("evaluating " + files.get(i).id() + " failed", e.getCause());
+        throw new IllegalStateException("evaluation failed", e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted", e);
@@ -75,29 +79,37 @@ public final class SkabEvaluation {
     }
     List<String> order = config.detectors().stream().map(SkabConfig.DetectorSpec::name).toList();
     results.sort(Comparator.comparingInt((FileResult r) -> order.indexOf(r.detector())));
-    return new SkabReport(config, results, failures, (System.nanoTime() - start) / 1e9);
+    return new SkabReport(config, results, (System.nanoTime() - start) / 1e9);
   }
 
-  /** One file's results, and what could not be evaluated, keyed {@code <file>} or {@code <file> <detector>}. */
-  private record Outcome(List<FileResult> results, Map<String, String> failures) {}
+  /**
+   * Each labelled file's half: within each group, in file order, the first half of the files
+   * (rounded up) is half 1, the rest half 2. Settings are chosen on one half and confirmed on the
+   * other.
+   */
+  static Map<SkabFile, Integer> halves(List<SkabFile> files) {
+    Map<String, List<SkabFile>> groups = new LinkedHashMap<>();
+    files.forEach(f -> groups.computeIfAbsent(f.group(), g -> new ArrayList<>()).add(f));
+    Map<SkabFile, Integer> out = new LinkedHashMap<>();
+    groups.values().forEach(g -> {
+      int first = (g.size() + 1) / 2;
+      for (int i = 0; i < g.size(); i++) {
+        out.put(g.get(i), i < first ? 1 : 2);
+      }
+    });
+    return out;
+  }
 
-  /** Input a detector or the pipeline rejects fails that pair or that file, never the run. */
-  private Outcome evaluate(SkabProtocol protocol, SkabFile file) {
+  /** Input a detector or the pipeline rejects fails that pair, scored all-normal, never the run. */
+  private List<FileResult> evaluate(SkabProtocol protocol, SkabFile file, int half) {
     List<FileResult> out = new ArrayList<>();
-    Map<String, String> failed = new TreeMap<>();
-    FileFeatures features;
-    try {
-      features = FileFeatures.of(file, config);
-    } catch (ValidationException e) {
-      return new Outcome(out, Map.of(file.id(), e.getMessage()));
-    }
     for (SkabConfig.DetectorSpec spec : config.detectors()) {
       try {
-        out.add(protocol.run(features, spec));
+        out.add(protocol.run(file, spec, half));
       } catch (IllegalArgumentException e) { // a ValidationException, or a trainer refusing the data
-        failed.put(file.id() + " " + spec.name(), e.getMessage());
+        out.add(protocol.failed(file, spec, half, e.getMessage()));
       }
     }
-    return new Outcome(out, failed);
+    return out;
   }
 }

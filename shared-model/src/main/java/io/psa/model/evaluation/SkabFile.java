@@ -51,12 +51,18 @@ public record SkabFile(
 
   /** The first {@code n} rows only: what the file would be had it been cut after row n - 1. */
   public SkabFile head(int n) {
+    return slice(0, n, name);
+  }
+
+  /** Rows {@code [from, to)} as a file of its own named {@code newName} in the same group. */
+  public SkabFile slice(int from, int to, String newName) {
     double[][] cut = new double[values.length][];
     for (int c = 0; c < values.length; c++) {
-      cut[c] = Arrays.copyOf(values[c], n);
+      cut[c] = Arrays.copyOfRange(values[c], from, to);
     }
-    return new SkabFile(group, name, datetimes.subList(0, n), Arrays.copyOf(tsMs, n), channels,
-        cut, Arrays.copyOf(anomaly, n), Arrays.copyOf(changepoint, n));
+    return new SkabFile(group, newName, datetimes.subList(from, to),
+        Arrays.copyOfRange(tsMs, from, to), channels, cut, Arrays.copyOfRange(anomaly, from, to),
+        Arrays.copyOfRange(changepoint, from, to));
   }
 
   /** The channels as a pipeline batch (the arrays are shared, not copied). */

@@ -23,6 +23,9 @@ import java.util.stream.Stream;
  */
 public final class SkabReader {
 
+  /** The group name and file stem of SKAB's anomaly-free recording. */
+  public static final String ANOMALY_FREE_GROUP = "anomaly-free";
+
   private static final String DATETIME = "datetime";
   private static final String ANOMALY = "anomaly";
   private static final String CHANGEPOINT = "changepoint";
@@ -51,13 +54,38 @@ public final class SkabReader {
    * @throws ValidationException naming the file, line and column of anything malformed
    */
   public static SkabFile read(Path csv, String group) throws IOException {
+    return read(csv, group, true);
+  }
+
+  /**
+   * The anomaly-free recording ({@code anomaly-free/anomaly-free.csv} under {@code root}) cut into
+   * {@code pieces} consecutive pieces of equal length (EVALUATION.md; the last few rows that do not
+   * fill a piece are left out), each an experiment of its own with every row labelled normal,
+   * named {@code anomaly-free/0}, {@code anomaly-free/1}, ...; an empty list when the file is
+   * absent.
+   */
+  public static List<SkabFile> readAnomalyFree(Path root, int pieces) throws IOException {
+    Path csv = root.resolve(ANOMALY_FREE_GROUP).resolve(ANOMALY_FREE_GROUP + ".csv");
+    if (!Files.isRegularFile(csv) || pieces < 1) {
+      return List.of();
+    }
+    SkabFile whole = read(csv, ANOMALY_FREE_GROUP, false);
+    int length = whole.rows() / pieces;
+    List<SkabFile> out = new ArrayList<>();
+    for (int p = 0; p < pieces && length > 0; p++) {
+      out.add(whole.slice(p * length, (p + 1) * length, Integer.toString(p)));
+    }
+    return out;
+  }
+
+  private static SkabFile read(Path csv, String group, boolean labelled) throws IOException {
     String where = group + "/" + fileName(csv);
     try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       String header = in.readLine();
       if (header == null) {
         throw malformed(where, 1, "the file is empty");
       }
-      SkabColumns columns = SkabColumns.of(header.split(";", -1), where);
+      SkabColumns columns = SkabColumns.of(header.split(";", -1), where, labelled);
       SkabColumns.Rows rows = columns.newRows();
       String line;
       int lineNo = 1;

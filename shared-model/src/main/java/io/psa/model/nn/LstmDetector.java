@@ -67,6 +67,17 @@ public final class LstmDetector extends ReconstructionDetector {
   }
 
   @Override
+  public int context() {
+    return sequenceLength;
+  }
+
+  @Override
+  double[] reconstructLastRow(double[][] rows) {
+    int from = Math.max(0, rows.length - sequenceLength);
+    return reconstructLast(java.util.Arrays.copyOfRange(rows, from, rows.length));
+  }
+
+  @Override
   int inputs() {
     return lstm.inputs();
   }

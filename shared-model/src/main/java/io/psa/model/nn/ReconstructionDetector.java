@@ -19,6 +19,12 @@ abstract sealed class ReconstructionDetector implements Detector
    */
   abstract double[][] reconstructAll(double[][] rows);
 
+  /** The reconstruction of the last row, read with the rows before it as context. */
+  double[] reconstructLastRow(double[][] rows) {
+    double[][] all = reconstructAll(rows);
+    return all[all.length - 1];
+  }
+
   /**
    * Mean squared reconstruction error of each row, in scaled feature units squared; higher = more
    * anomalous.
@@ -29,15 +35,15 @@ abstract sealed class ReconstructionDetector implements Detector
     double[][] reconstructions = reconstructAll(rows);
     double[] scores = new double[rows.length];
     for (int t = 0; t < rows.length; t++) {
-      double[] recon = reconstructions[t];
-      double sum = 0;
-      for (int j = 0; j < recon.length; j++) {
-        double e = rows[t][j] - recon[j];
-        sum += e * e;
-      }
-      scores[t] = sum / recon.length;
+      scores[t] = meanSquaredError(rows[t], reconstructions[t]);
     }
     return scores;
+  }
+
+  @Override
+  public final double scoreLast(double[][] rows) {
+    checkWidth(rows);
+    return meanSquaredError(rows[rows.length - 1], reconstructLastRow(rows));
   }
 
   /**
@@ -50,20 +56,38 @@ abstract sealed class ReconstructionDetector implements Detector
     double[][] reconstructions = reconstructAll(rows);
     double[][] shares = new double[rows.length][];
     for (int t = 0; t < rows.length; t++) {
-      double[] recon = reconstructions[t];
-      double[] squared = new double[recon.length];
-      double sum = 0;
-      for (int j = 0; j < recon.length; j++) {
-        double e = rows[t][j] - recon[j];
-        squared[j] = e * e;
-        sum += squared[j];
-      }
-      for (int j = 0; j < squared.length && sum > 0; j++) {
-        squared[j] /= sum;
-      }
-      shares[t] = squared;
+      shares[t] = errorShares(rows[t], reconstructions[t]);
     }
     return shares;
+  }
+
+  @Override
+  public final double[] contributionsLast(double[][] rows) {
+    checkWidth(rows);
+    return errorShares(rows[rows.length - 1], reconstructLastRow(rows));
+  }
+
+  private static double meanSquaredError(double[] row, double[] recon) {
+    double sum = 0;
+    for (int j = 0; j < recon.length; j++) {
+      double e = row[j] - recon[j];
+      sum += e * e;
+    }
+    return sum / recon.length;
+  }
+
+  private static double[] errorShares(double[] row, double[] recon) {
+    double[] squared = new double[recon.length];
+    double sum = 0;
+    for (int j = 0; j < recon.length; j++) {
+      double e = row[j] - recon[j];
+      squared[j] = e * e;
+      sum += squared[j];
+    }
+    for (int j = 0; j < squared.length && sum > 0; j++) {
+      squared[j] /= sum;
+    }
+    return squared;
   }
 
   private void checkWidth(double[][] rows) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.psa.dsp.ValidationException;
+import io.psa.model.Episode;
 import io.psa.model.Prediction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,8 +16,9 @@ import java.util.Map;
 
 /**
  * Writes the JSON bodies of API.md with Jackson's streaming generator: the {@code /predict}
- * response (snake_case; {@code details.threshold}, {@code window_scores}, {@code windows[]},
- * {@code feature_vector_sample}, {@code diagnostics}) and the error body
+ * response (snake_case; {@code details.threshold}, {@code window_threshold}, {@code
+ * window_scores}, {@code windows[]}, {@code episodes[]}, {@code feature_vector_sample}, {@code
+ * diagnostics}) and the error body
  * <code>{"error": {"code", "message", "field"}}</code>.
  *
  * <p>{@code details.diagnostics} holds {@code top_features}, the {@link #TOP_FEATURES} largest
@@ -59,6 +61,7 @@ public final class PredictionJson {
       g.writeEndObject();
       g.writeObjectFieldStart("details");
       number(g, "threshold", p.threshold());
+      number(g, "window_threshold", p.windowThreshold());
       g.writeArrayFieldStart("window_scores");
       for (Prediction.Window w : p.windows()) {
         number(g, w.score());
@@ -74,6 +77,11 @@ public final class PredictionJson {
         g.writeEndObject();
       }
       g.writeEndArray();
+      g.writeArrayFieldStart("episodes");
+      for (Episode e : p.episodes()) {
+        episode(g, e);
+      }
+      g.writeEndArray();
       g.writeObjectFieldStart("feature_vector_sample");
       for (Map.Entry<String, Double> e : p.featureVectorSample().entrySet()) {
         number(g, e.getKey(), e.getValue());
@@ -83,6 +91,29 @@ public final class PredictionJson {
       g.writeEndObject();
       g.writeEndObject();
     }
+  }
+
+  /** One episode object, as in {@code details.episodes} and the batch summaries. */
+  public static void episode(JsonGenerator g, Episode e) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("start_ts_ms", e.startTsMs());
+    g.writeNumberField("end_ts_ms", e.endTsMs());
+    g.writeNumberField("windows", e.windows());
+    number(g, "peak_score", e.peakScore());
+    g.writeNumberField("peak_ts_ms", e.peakTsMs());
+    g.writeArrayFieldStart("channels");
+    for (String c : e.channels()) {
+      g.writeString(c);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("features");
+    for (String f : e.features()) {
+      g.writeString(f);
+    }
+    g.writeEndArray();
+    g.writeBooleanField("open", e.open());
+    g.writeBooleanField("rebaselined", e.rebaselined());
+    g.writeEndObject();
   }
 
   private static void diagnostics(JsonGenerator g, List<Prediction.Contribution> all)

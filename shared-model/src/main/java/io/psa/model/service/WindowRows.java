@@ -32,7 +32,7 @@ public final class WindowRows {
       // request ids are UUIDs: nothing to quote
       b.append(p.requestId()).append(',').append(w.startTsMs()).append(',').append(w.endTsMs())
           .append(',').append(w.score()).append(',').append(w.isAnomaly()).append(',')
-          .append(p.threshold()).append('\n');
+          .append(p.windowThreshold()).append('\n');
     }
     return b.toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -43,7 +43,7 @@ public final class WindowRows {
       b.append("{\"request_id\":\"").append(p.requestId()).append("\",\"start_ts_ms\":")
           .append(w.startTsMs()).append(",\"end_ts_ms\":").append(w.endTsMs())
           .append(",\"score\":").append(number(w.score())).append(",\"is_anomaly\":")
-          .append(w.isAnomaly()).append(",\"threshold\":").append(number(p.threshold())).append("}\n");
+          .append(w.isAnomaly()).append(",\"threshold\":").append(number(p.windowThreshold())).append("}\n");
     }
     return b.toString().getBytes(StandardCharsets.UTF_8);
   }

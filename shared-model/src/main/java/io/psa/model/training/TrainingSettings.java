@@ -6,7 +6,7 @@ import io.psa.dsp.ValidationException;
 import io.psa.dsp.sim.SimulationSpec;
 import io.psa.model.DetectorTrainer;
 import io.psa.model.Detectors;
-import io.psa.model.calibration.ScoreCalibration;
+import io.psa.model.detection.DetectionSettings;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * as a {@link ValidationException} on {@code config.<key>}.
  *
  * <p>Keys: {@code detector} [isolation_forest] (a kind or alias, see {@link Detectors});
- * {@code seed} [42]; {@code threshold_quantile} [0.995], in (0, 1]; {@code model_name} [default];
+ * {@code seed} [42]; the detection keys of {@link DetectionSettings} (features, slow channels,
+ * alarm threshold and rule, stream reference); {@code model_name} [default];
  * {@code model_version} [the training time, {@code yyyyMMdd'T'HHmmss'Z'}]; {@code channels}
  * [pressure,force,acceleration,temperature], comma-separated; the pipeline keys of {@link
  * PipelineConfig#KEYS} ({@code kalman} as {@code off} or JSON <code>{"q":…,"r":…}</code>); and the
@@ -32,7 +33,7 @@ import java.util.TreeSet;
  *
  * @param detector the detector kind (aliases resolved)
  * @param seed every random choice of training derives from it
- * @param thresholdQuantile where the threshold sits among the training window scores
+ * @param detection what shapes the model's feature selection, alarm rule and reference
  * @param modelName the model's name
  * @param modelVersion the model's version, or null for the training time
  * @param channels the model's channels, in order
@@ -42,7 +43,7 @@ import java.util.TreeSet;
 public record TrainingSettings(
     String detector,
     long seed,
-    double thresholdQuantile,
+    DetectionSettings detection,
     String modelName,
     String modelVersion,
     List<String> channels,
@@ -50,15 +51,11 @@ public record TrainingSettings(
     Map<String, String> detectorParams) {
 
   private static final Set<String> OWN_KEYS =
-      Set.of("detector", "seed", "threshold_quantile", "model_name", "model_version", "channels");
+      Set.of("detector", "seed", "model_name", "model_version", "channels");
 
   public TrainingSettings {
     channels = List.copyOf(channels);
     detectorParams = Map.copyOf(detectorParams);
-    if (!(thresholdQuantile > 0 && thresholdQuantile <= 1)) {
-      throw ValidationException.ofConfig("threshold_quantile",
-          "must be in (0, 1], got " + thresholdQuantile);
-    }
     if (modelName == null || !modelName.matches("[A-Za-z0-9._-]{1,64}")) {
       throw ValidationException.ofConfig("model_name",
           "must be 1 to 64 letters, digits, '.', '_' or '-', got \"" + modelName + "\"");
@@ -81,7 +78,8 @@ public record TrainingSettings(
     Map<String, String> params = new TreeMap<>();
     for (var e : map.entrySet()) {
       String key = e.getKey();
-      if (OWN_KEYS.contains(key) || key.startsWith("sagemaker_") || key.startsWith("_")) {
+      if (OWN_KEYS.contains(key) || DetectionSettings.KEYS.contains(key)
+          || key.startsWith("sagemaker_") || key.startsWith("_")) {
         continue;
       }
       if (PipelineConfig.KEYS.contains(key)) {
@@ -96,7 +94,7 @@ public record TrainingSettings(
     return new TrainingSettings(
         detector,
         longValue(map, "seed", SimulationSpec.DEFAULT_SEED),
-        doubleValue(map, "threshold_quantile", ScoreCalibration.DEFAULT_THRESHOLD_QUANTILE),
+        DetectionSettings.fromMap(map),
         map.getOrDefault("model_name", "default"),
         map.get("model_version"),
         map.containsKey("channels")
@@ -111,7 +109,7 @@ public record TrainingSettings(
     Map<String, String> out = new LinkedHashMap<>();
     out.put("detector", detector);
     out.put("seed", Long.toString(seed));
-    out.put("threshold_quantile", Double.toString(thresholdQuantile));
+    out.putAll(detection.toMap());
     out.put("model_name", modelName);
     if (modelVersion != null) {
       out.put("model_version", modelVersion);
@@ -127,6 +125,7 @@ public record TrainingSettings(
 
   private static Set<String> knownKeys(DetectorTrainer trainer) {
     Set<String> keys = new TreeSet<>(OWN_KEYS);
+    keys.addAll(DetectionSettings.KEYS);
     keys.addAll(PipelineConfig.KEYS);
     keys.addAll(trainer.hyperparameterKeys());
     return keys;
@@ -153,18 +152,6 @@ public record TrainingSettings(
       return Long.parseLong(s.trim());
     } catch (NumberFormatException e) {
       throw ValidationException.ofConfig(key, "must be a whole number, got \"" + s + "\"");
-    }
-  }
-
-  private static double doubleValue(Map<String, String> map, String key, double fallback) {
-    String s = map.get(key);
-    if (s == null) {
-      return fallback;
-    }
-    try {
-      return Double.parseDouble(s.trim());
-    } catch (NumberFormatException e) {
-      throw ValidationException.ofConfig(key, "must be a number, got \"" + s + "\"");
     }
   }
 }

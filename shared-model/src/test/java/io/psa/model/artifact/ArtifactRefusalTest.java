@@ -90,7 +90,9 @@ class ArtifactRefusalTest {
   void a_newer_format_version_is_refused_naming_found_and_highest_supported() throws IOException {
     save("pca");
     Path manifest = dir.resolve("manifest.json");
-    String json = Files.readString(manifest).replace("\"format_version\" : 1", "\"format_version\" : 2");
+    int newer = ArtifactReader.FORMAT_VERSION + 1;
+    String json = Files.readString(manifest).replace(
+        "\"format_version\" : " + ArtifactReader.FORMAT_VERSION, "\"format_version\" : " + newer);
     Files.writeString(manifest, json);
     // a consistent sidecar, so that the version check itself is what refuses
     Files.writeString(dir.resolve("manifest.sha256"),
@@ -98,8 +100,8 @@ class ArtifactRefusalTest {
 
     assertThatThrownBy(() -> ArtifactReader.read(dir))
         .isExactlyInstanceOf(ArtifactException.class)
-        .hasMessageContaining("format_version 2")
-        .hasMessageContaining("highest supported: 1");
+        .hasMessageContaining("format_version " + newer)
+        .hasMessageContaining("highest supported: " + ArtifactReader.FORMAT_VERSION);
   }
 
   @Test

@@ -28,13 +28,12 @@ class CausalityTest {
     SyntheticSkab.noisy(dir, "0", 200, 120, 11);
     SkabFile full = SkabReader.readFolder(dir).getFirst();
     SkabConfig config = TestConfigs.small(List.of(TestConfigs.detector(detector)),
-        new AlarmRule(0.99, 0, 2, 3));
+        TestConfigs.alarm(0.99, 0, 2, 3));
     SkabProtocol protocol = new SkabProtocol(config);
-    FileResult whole = protocol.run(FileFeatures.of(full, config), config.detectors().getFirst());
+    FileResult whole = protocol.run(full, config.detectors().getFirst(), 1);
 
     for (int k : CUTS) {
-      FileResult cut = protocol.run(FileFeatures.of(full.head(k + 1), config),
-          config.detectors().getFirst());
+      FileResult cut = protocol.run(full.head(k + 1), config.detectors().getFirst(), 1);
       int n = k + 1 - config.trainRows();
       assertThat(cut.predictions()).as("k=%d", k)
           .containsExactly(Arrays.copyOf(whole.predictions(), n));

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.psa.dsp.ValidationException;
+import io.psa.model.training.TrainingSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,98 +17,89 @@ class SkabConfigTest {
   @TempDir Path dir;
 
   @Test
-  void loads_the_built_in_skab_v1_by_name_with_a_causal_pipeline() throws IOException {
-    SkabConfig c = SkabConfig.load("skab-v1");
+  void loads_the_built_in_skab_v3_by_name_as_training_settings_of_the_product() throws IOException {
+    SkabConfig c = SkabConfig.load("skab-v3");
 
-    assertThat(c.name()).isEqualTo("skab-v1");
+    assertThat(c.name()).isEqualTo("skab-v3");
+    assertThat(c.version()).isEqualTo(3);
     assertThat(c.trainRows()).isEqualTo(400);
-    assertThat(c.pipeline().lowpass()).isFalse();
-    assertThat(c.pipeline().inputPeriodMs()).isEqualTo(1000);
-    assertThat(c.pipeline().outputPeriodMs()).isEqualTo(1000);
-    assertThat(c.drift().channels()).containsExactly("Temperature", "Thermocouple");
+    assertThat(c.anomalyFreePieces()).isEqualTo(8);
     assertThat(c.detectors()).extracting(SkabConfig.DetectorSpec::name)
-        .contains("pca", "isolation_forest");
-  }
-
-  @Test
-  void skab_v2_differs_from_v1_only_by_the_hold_of_the_neural_detectors() throws IOException {
-    SkabConfig v1 = SkabConfig.load("skab-v1");
-    SkabConfig v2 = SkabConfig.load("skab-v2");
-
-    assertThat(v2.name()).isEqualTo("skab-v2");
-    assertThat(v2.version()).isEqualTo(2);
-    assertThat(v2.pipeline()).isEqualTo(v1.pipeline());
-    assertThat(v2.features()).isEqualTo(v1.features());
-    for (int i = 0; i < v1.detectors().size(); i++) {
-      SkabConfig.DetectorSpec d1 = v1.detectors().get(i);
-      SkabConfig.DetectorSpec d2 = v2.detectors().get(i);
-      assertThat(d2.name()).isEqualTo(d1.name());
-      assertThat(d2.hyperparameters()).isEqualTo(d1.hyperparameters());
-      AlarmRule a1 = v1.alarmOf(d1);
-      AlarmRule a2 = v2.alarmOf(d2);
-      assertThat(a1.hold()).isZero();
-      assertThat(new AlarmRule(a2.quantile(), a2.margin(), a2.k(), a2.n())).isEqualTo(a1);
-      boolean neural = d2.name().equals("lstm") || d2.name().equals("autoencoder");
-      assertThat(a2.hold()).as(d2.name()).isEqualTo(neural ? 20 : 0);
-    }
+        .containsExactly("pca", "isolation_forest", "autoencoder", "lstm");
+    TrainingSettings pca = c.settingsFor(c.detectors().getFirst(), List.of("a", "b"), "m");
+    assertThat(pca.config().lowpass()).isFalse();
+    assertThat(pca.config().inputPeriodMs()).isEqualTo(1000);
+    assertThat(pca.config().windowMs()).isEqualTo(10_000);
+    assertThat(pca.detection().features()).containsExactly("mean", "ptp");
+    assertThat(pca.detection().slowMinSamples()).isEqualTo(100);
+    assertThat(pca.channels()).containsExactly("a", "b");
+    assertThat(pca.detectorParams()).containsEntry("pca_variance", "0.95");
   }
 
   @Test
   void reads_a_file_and_writes_back_the_same_settings() throws IOException {
-    SkabConfig c = SkabConfig.load("skab-v2");
-    Path file = dir.resolve("copy.json");
-    Files.writeString(file, new com.fasterxml.jackson.databind.ObjectMapper()
-        .writeValueAsString(c.toMap()));
+    SkabConfig c = SkabConfig.load(SkabConfig.DEFAULT);
+    Path file = dir.resolve("c.json");
+    new com.fasterxml.jackson.databind.ObjectMapper().writeValue(file.toFile(), c.toMap());
 
     assertThat(SkabConfig.load(file.toString()).toMap()).isEqualTo(c.toMap());
   }
 
   @Test
   void refuses_the_zero_phase_low_pass_because_it_looks_ahead() throws IOException {
-    Path file = dir.resolve("lookahead.json");
+    Path file = dir.resolve("c.json");
     Files.writeString(file, """
-        {"name": "x", "pipeline": {"input_period_ms": 1000, "output_period_ms": 1000,
-          "lowpass_hz": 0.2, "window_ms": 5000, "stride_ms": 1000},
+        {"name": "x", "settings": {"lowpass_hz": 0.2, "input_period_ms": 1000,
+          "output_period_ms": 1000, "window_ms": 10000, "stride_ms": 1000},
          "detectors": [{"name": "pca"}]}""");
 
     assertThatThrownBy(() -> SkabConfig.load(file.toString()))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("looks ahead")
-        .extracting(e -> ((ValidationException) e).field())
-        .isEqualTo("config.pipeline.lowpass_hz");
+        .extracting(e -> ((ValidationException) e).field()).isEqualTo("config.lowpass_hz");
   }
 
   @Test
-  void an_unknown_name_is_an_input_error_naming_the_built_in_ones() {
+  void refuses_a_misspelt_setting_naming_it_before_any_work() throws IOException {
+    Path file = dir.resolve("c.json");
+    Files.writeString(file, """
+        {"name": "x", "settings": {"alarm_hodl_s": 20, "lowpass_hz": 0},
+         "detectors": [{"name": "pca"}]}""");
+
+    assertThatThrownBy(() -> SkabConfig.load(file.toString()))
+        .isInstanceOf(ValidationException.class)
+        .extracting(e -> ((ValidationException) e).field()).isEqualTo("config.alarm_hodl_s");
+  }
+
+  @Test
+  void an_unknown_name_is_an_input_error_naming_the_built_in_one() {
     assertThatThrownBy(() -> SkabConfig.load("skab-v9"))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("skab-v1");
+        .hasMessageContaining("skab-v3");
   }
 
   @Test
-  void a_detector_may_carry_its_own_threshold() throws IOException {
-    Path file = dir.resolve("own.json");
+  void a_detector_setting_overrides_the_shared_one() throws IOException {
+    Path file = dir.resolve("c.json");
     Files.writeString(file, """
-        {"name": "x", "threshold": {"quantile": 0.99, "margin": 1},
-         "pipeline": {"input_period_ms": 1000, "output_period_ms": 1000, "lowpass_hz": 0,
-          "window_ms": 5000, "stride_ms": 1000},
-         "detectors": [{"name": "pca"}, {"name": "isolation_forest", "threshold": {"margin": 0.25}}]}""");
-
+        {"name": "x", "settings": {"threshold_margin": "1", "lowpass_hz": 0},
+         "detectors": [{"name": "pca"},
+                       {"name": "if", "settings": {"threshold_margin": 0.25}}]}""");
     SkabConfig c = SkabConfig.load(file.toString());
 
-    assertThat(c.alarmOf(c.detectors().get(0))).isEqualTo(new AlarmRule(0.99, 1, 1, 1));
-    assertThat(c.alarmOf(c.detectors().get(1))).isEqualTo(new AlarmRule(0.99, 0.25, 1, 1));
+    assertThat(c.settingsFor(c.detectors().get(0), List.of("a"), "m").detection()
+        .thresholdMargin()).isEqualTo(1);
+    assertThat(c.settingsFor(c.detectors().get(1), List.of("a"), "m").detection()
+        .thresholdMargin()).isEqualTo(0.25);
   }
 
   @Test
   void only_finds_a_listed_detector_by_its_alias_and_keeps_its_settings() throws IOException {
-    SkabConfig c = SkabConfig.load("skab-v1");
-
-    SkabConfig only = c.only("if");
+    SkabConfig only = SkabConfig.load(SkabConfig.DEFAULT).only("if");
 
     assertThat(only.detectors()).extracting(SkabConfig.DetectorSpec::name)
         .containsExactly("isolation_forest");
-    assertThat(only.alarmOf(only.detectors().getFirst()))
-        .isEqualTo(c.alarmOf(c.detectors().get(1)));
+    assertThat(only.detectors().getFirst().settings()).containsEntry("if_trees", "200");
+    assertThat(only.detectors().getFirst().exclusive()).isTrue();
   }
 }

@@ -25,14 +25,14 @@ class SkabProtocolTest {
     SyntheticSkab.anomalyFree(dir);
     List<SkabFile> files = SkabReader.readFolder(dir);
     SkabConfig config = TestConfigs.small(List.of(TestConfigs.detector("pca")),
-        new AlarmRule(1.0, 1.0, 1, 1));
+        TestConfigs.alarm(1.0, 1.0, 1, 1));
 
-    SkabReport report = new SkabEvaluation(config, 2).run(files, (f, done, total) -> { });
+    SkabReport report = new SkabEvaluation(config, 2).run(files, List.of(), (f, done, total) -> { });
 
     assertThat(report.failures()).isEmpty();
     assertThat(report.of("pca")).extracting(r -> r.counts())
         .containsExactly(new Counts(10, 4, 0, 46), new Counts(4, 4, 2, 50));
-    Counts total = report.totals().get("pca");
+    Counts total = report.totals().get("pca").all();
     assertThat(total).isEqualTo(new Counts(14, 8, 2, 96));
     assertThat(total.f1()).isEqualTo(14.0 / (14 + (2 + 8) / 2.0));
     assertThat(total.far()).isEqualTo(8.0 / 104);
@@ -43,8 +43,8 @@ class SkabProtocolTest {
   void labels_rows_from_the_first_test_row_with_the_window_ending_at_them() throws IOException {
     SyntheticSkab.periodic(dir, "0", 120, 80, 90, -1, -1);
     SkabConfig config = TestConfigs.small(List.of(TestConfigs.detector("pca")),
-        new AlarmRule(1.0, 1.0, 1, 1));
-    FileResult r = new SkabEvaluation(config, 1).run(SkabReader.readFolder(dir), (f, d, t) -> { })
+        TestConfigs.alarm(1.0, 1.0, 1, 1));
+    FileResult r = new SkabEvaluation(config, 1).run(SkabReader.readFolder(dir), List.of(), (f, d, t) -> { })
         .results().getFirst();
 
     assertThat(r.testDatetimes()).hasSize(60).startsWith(SyntheticSkab.datetime(60));
@@ -61,14 +61,21 @@ class SkabProtocolTest {
   void a_detector_that_refuses_the_data_fails_only_its_own_results() throws IOException {
     SyntheticSkab.periodic(dir, "0", 120, 80, 90, -1, -1);
     SkabConfig.DetectorSpec bad = new SkabConfig.DetectorSpec("pca",
-        java.util.Map.of("pca_variance", "7"), false, null);
+        java.util.Map.of("pca_variance", "7"), false);
     SkabConfig config = TestConfigs.small(List.of(bad, TestConfigs.detector("isolation_forest")),
-        new AlarmRule(1.0, 1.0, 1, 1));
+        TestConfigs.alarm(1.0, 1.0, 1, 1));
 
-    SkabReport report = new SkabEvaluation(config, 1).run(SkabReader.readFolder(dir), (f, d, t) -> { });
+    SkabReport report = new SkabEvaluation(config, 1).run(SkabReader.readFolder(dir), List.of(),
+        (f, d, t) -> { });
 
     assertThat(report.failures()).containsOnlyKeys("g/0 pca");
     assertThat(report.failures().get("g/0 pca")).contains("pca_variance");
-    assertThat(report.results()).extracting(FileResult::detector).containsExactly("isolation_forest");
+    // the failed pair still counts, as all-normal: the totals are over every file
+    assertThat(report.results()).extracting(FileResult::detector)
+        .containsExactly("pca", "isolation_forest");
+    FileResult failed = report.of("pca").getFirst();
+    assertThat(failed.predictions()).containsOnly(0);
+    assertThat(failed.counts().rows()).isEqualTo(60);
+    assertThat(report.of("isolation_forest").getFirst().failure()).isNull();
   }
 }

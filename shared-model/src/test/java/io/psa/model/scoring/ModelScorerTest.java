@@ -39,14 +39,22 @@ class ModelScorerTest {
     assertThat(p.windows().get(0).startTsMs()).isZero();
     assertThat(p.windows().get(0).endTsMs()).isEqualTo(950);
     assertThat(p.windows().get(1).startTsMs()).isEqualTo(250);
-    double max = p.windows().stream().mapToDouble(Prediction.Window::score).max().orElseThrow();
-    assertThat(p.anomalyScore()).isEqualTo(max);
-    assertThat(p.threshold()).isEqualTo(PCA.threshold());
-    assertThat(p.isAnomaly()).isEqualTo(max >= p.threshold());
-    assertThat(p.windows()).allSatisfy(w -> {
-      assertThat(w.score()).isBetween(0.0, 1.0);
-      assertThat(w.isAnomaly()).isEqualTo(w.score() >= p.threshold());
-    });
+    assertThat(p.anomalyScore()).isBetween(0.0, 1.0);
+    assertThat(p.threshold()).isBetween(0.0, 1.0);
+    assertThat(p.windowThreshold()).isEqualTo(PCA.windowThreshold());
+    // API.md: is_anomaly is anomaly_score >= threshold, and true exactly when an episode is named
+    assertThat(p.isAnomaly()).isEqualTo(p.anomalyScore() >= p.threshold());
+    assertThat(p.isAnomaly()).isEqualTo(!p.episodes().isEmpty());
+    assertThat(p.windows()).allSatisfy(w -> assertThat(w.score()).isBetween(0.0, 1.0));
+    // every alarmed window lies in an episode, and every episode is made of alarmed windows
+    for (Prediction.Window w : p.windows()) {
+      boolean inEpisode = p.episodes().stream()
+          .anyMatch(e -> w.endTsMs() >= e.startTsMs() && w.endTsMs() <= e.endTsMs());
+      assertThat(inEpisode || !w.isAnomaly()).as("window ending %d", w.endTsMs()).isTrue();
+    }
+    assertThat(p.episodes()).allSatisfy(e -> assertThat(e.windows()).isEqualTo((int) p.windows()
+        .stream().filter(w -> w.isAnomaly() && w.endTsMs() >= e.startTsMs()
+            && w.endTsMs() <= e.endTsMs()).count()));
     assertThat(p.sampleCount()).isEqualTo(1000);
     assertThat(p.firstTsMs()).isZero();
     assertThat(p.lastTsMs()).isEqualTo(9990);
@@ -56,8 +64,11 @@ class ModelScorerTest {
   void flags_the_noise_burst_and_blames_pressure() {
     Prediction p = PCA.score(tenSecondsWithPressureNoise(), null, null);
     assertThat(p.isAnomaly()).isTrue();
+    assertThat(p.episodes()).isNotEmpty();
+    assertThat(p.episodes().getFirst().channels().getFirst()).isEqualTo("pressure");
+    assertThat(p.episodes().getFirst().startTsMs()).isBetween(5_000L, 8_000L);
     Prediction.Window top = p.windows().stream()
-        .filter(w -> w.score() == p.anomalyScore()).findFirst().orElseThrow();
+        .max(java.util.Comparator.comparingDouble(Prediction.Window::score)).orElseThrow();
     assertThat(top.endTsMs()).isGreaterThan(6_000);
     assertThat(top.startTsMs()).isLessThan(8_000);
     assertThat(p.diagnostics().get(0).channel()).isEqualTo("pressure");
@@ -72,7 +83,7 @@ class ModelScorerTest {
     Prediction p = PCA.score(batch, null, "r");
     var features = new Pipeline(PCA.config(), PCA.channels()).process(batch);
     int top = p.windows().indexOf(p.windows().stream()
-        .filter(w -> w.score() == p.anomalyScore()).findFirst().orElseThrow());
+        .max(java.util.Comparator.comparingDouble(Prediction.Window::score)).orElseThrow());
 
     assertThat(p.featureVectorSample()).hasSize(24);
     assertThat(List.copyOf(p.featureVectorSample().keySet())).isEqualTo(features.featureNames());
@@ -80,7 +91,8 @@ class ModelScorerTest {
       assertThat(p.featureVectorSample().get(features.featureNames().get(j)))
           .isEqualTo(features.rows()[top][j]);
     }
-    assertThat(p.diagnostics()).hasSize(24);
+    // diagnostics explain the detector's own inputs: 22 features, the warm-up's level left out
+    assertThat(p.diagnostics()).hasSize(PCA.trainedModel().featureNames().size()).hasSize(22);
     assertThat(p.diagnostics().stream().mapToDouble(Prediction.Contribution::share).sum())
         .isCloseTo(1.0, within(1e-12));
     for (int i = 1; i < p.diagnostics().size(); i++) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.psa.dsp.ValidationException;
+import io.psa.model.Episode;
 import io.psa.model.ModelInfo;
 import io.psa.model.Prediction;
 import io.psa.model.Prediction.Contribution;
@@ -26,8 +27,10 @@ class PredictionJsonTest {
         new Contribution("force.rms", "force", 0.3),
         new Contribution("pressure.rms", "pressure", 0.2));
     return new Prediction("req-9", null, new ModelInfo("default", "v1", "pca"), 0.93, true, 0.5,
-        List.of(new Prediction.Window(0, 950, 0.12, false),
+        0.9, List.of(new Prediction.Window(0, 950, 0.12, false),
             new Prediction.Window(250, 1200, 0.93, true)),
+        List.of(new Episode(250, 1200, 1, 0.93, 1200, List.of("pressure"),
+            List.of("pressure.ptp", "force.rms"), true, false)),
         sample, diagnostics, 1000, 0, 9990);
   }
 
@@ -45,6 +48,16 @@ class PredictionJsonTest {
     assertThat(json.path("model").path("detector").asText()).isEqualTo("pca");
     JsonNode d = json.path("details");
     assertThat(d.path("threshold").asDouble()).isEqualTo(0.5);
+    assertThat(d.path("window_threshold").asDouble()).isEqualTo(0.9);
+    JsonNode episode = d.path("episodes").get(0);
+    assertThat(d.path("episodes")).hasSize(1);
+    assertThat(episode.path("start_ts_ms").asLong()).isEqualTo(250);
+    assertThat(episode.path("end_ts_ms").asLong()).isEqualTo(1200);
+    assertThat(episode.path("peak_score").asDouble()).isEqualTo(0.93);
+    assertThat(episode.path("channels").get(0).asText()).isEqualTo("pressure");
+    assertThat(episode.path("features").get(1).asText()).isEqualTo("force.rms");
+    assertThat(episode.path("open").asBoolean()).isTrue();
+    assertThat(episode.path("rebaselined").asBoolean()).isFalse();
     assertThat(MAPPER.convertValue(d.path("window_scores"), double[].class))
         .containsExactly(0.12, 0.93);
     assertThat(d.path("windows").get(1).path("start_ts_ms").asLong()).isEqualTo(250);

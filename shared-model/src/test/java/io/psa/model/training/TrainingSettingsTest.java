@@ -24,7 +24,7 @@ class TrainingSettingsTest {
     TrainingSettings s = TrainingSettings.fromMap(Map.of());
     assertThat(s.detector()).isEqualTo("isolation_forest");
     assertThat(s.seed()).isEqualTo(42);
-    assertThat(s.thresholdQuantile()).isEqualTo(0.995);
+    assertThat(s.detection().thresholdQuantile()).isEqualTo(0.995);
     assertThat(s.modelName()).isEqualTo("default");
     assertThat(s.modelVersion()).isNull();
     assertThat(s.channels()).containsExactly("pressure", "force", "acceleration", "temperature");

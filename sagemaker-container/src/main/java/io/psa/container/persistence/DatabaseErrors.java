@@ -1,0 +1,32 @@
+package io.psa.container.persistence;
+
+/**
+ * One line that says why the database did not answer, for logs and {@code /health}: the first
+ * line of the innermost SQL exception ("Connection to 127.0.0.1:5432 refused. ..."), else of the
+ * innermost cause; not Flyway's framed report, not a stack trace.
+ */
+final class DatabaseErrors {
+  private DatabaseErrors() {}
+
+  static String oneLine(Throwable t) {
+    Throwable c = t;
+    Throwable sql = null;
+    while (true) {
+      if (c instanceof java.sql.SQLException && !(c.getCause() instanceof java.sql.SQLException)) {
+        sql = c;
+      }
+      if (c.getCause() == null || c.getCause() == c) {
+        break;
+      }
+      c = c.getCause();
+    }
+    if (sql != null && sql.getMessage() != null) {
+      c = sql;
+    }
+    String m = c.getMessage();
+    if (m == null || m.isBlank()) {
+      return c.getClass().getSimpleName();
+    }
+    return m.strip().lines().findFirst().orElse(m).strip();
+  }
+}

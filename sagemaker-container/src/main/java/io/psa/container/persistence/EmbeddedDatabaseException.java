@@ -1,0 +1,20 @@
+package io.psa.container.persistence;
+
+import java.nio.file.Path;
+
+/**
+ * The embedded PostgreSQL cannot be used on a folder, for a reason a person can act on (another
+ * process owns it, another PostgreSQL version made it, the server did not start).
+ */
+public final class EmbeddedDatabaseException extends RuntimeException {
+  private final Path directory;
+
+  public EmbeddedDatabaseException(Path directory, String problem) {
+    super("the embedded database " + directory + " " + problem);
+    this.directory = directory;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+}

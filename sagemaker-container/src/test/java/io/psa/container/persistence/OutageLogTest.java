@@ -1,0 +1,72 @@
+package io.psa.container.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.psa.container.StandardError;
+import io.psa.model.results.InferenceResult;
+import io.psa.model.results.ResultWriter;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A database outage is logged when it begins and when it ends, one line each, however long. */
+class OutageLogTest {
+  @TempDir Path dir;
+
+  /** Fails every write while down, as a refused connection does, and counts the attempts. */
+  private static final class Outage implements ResultWriter {
+    final AtomicBoolean down = new AtomicBoolean(true);
+    final AtomicInteger attempts = new AtomicInteger();
+    final AtomicInteger written = new AtomicInteger();
+
+    @Override
+    public void write(List<InferenceResult> batch) throws SQLException {
+      attempts.incrementAndGet();
+      if (down.get()) {
+        throw new SQLException("pool timed out",
+            new SQLException("Connection to 127.0.0.1:5432 refused. Check that the hostname and port"
+                + " are correct.\nmore detail on a second line", "08001"));
+      }
+      written.addAndGet(batch.size());
+    }
+  }
+
+  @Test
+  void many_failed_attempts_make_one_warning_with_the_cause_and_one_line_when_it_is_back()
+      throws Exception {
+    Outage db = new Outage();
+    String log = StandardError.capture(() -> {
+      BufferedResultStore store = new BufferedResultStore(db, new SpillFile(dir.resolve("spill.jsonl")),
+          100, 10, Duration.ofMillis(50));
+      for (int i = 0; i < 20; i++) {
+        store.record(Results.number("o", i));
+      }
+      await(() -> db.attempts.get() >= 8);
+      db.down.set(false);
+      await(() -> db.written.get() == 20);
+      store.close(Duration.ofSeconds(2));
+    });
+
+    assertThat(db.attempts.get()).isGreaterThanOrEqualTo(8);
+    // (lines of other classes, from threads other tests left behind, are not this test's business)
+    assertThat(log.lines().filter(l -> l.contains("BufferedResultStore")).toList()).containsExactly(
+        "[psa-result-writer] WARN io.psa.container.persistence.BufferedResultStore - database"
+            + " unreachable (Connection to 127.0.0.1:5432 refused. Check that the hostname and port"
+            + " are correct.); keeping results and retrying until it answers",
+        "[psa-result-writer] INFO io.psa.container.persistence.BufferedResultStore - database"
+            + " reachable again; writing results");
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+}
