@@ -16,7 +16,6 @@ import io.psa.lambda.runtime.Metrics;
 import io.psa.lambda.scoring.EndpointScoring;
 import io.psa.lambda.scoring.InFunctionScoring;
 import io.psa.lambda.scoring.Scoring;
-import io.psa.model.Prediction;
 import io.psa.model.results.InferenceResult;
 import io.psa.model.service.ApiError;
 import io.psa.model.service.ApiException;
@@ -81,13 +80,17 @@ public final class PredictHandler implements RequestStreamHandler, Resource {
     String id = context.getAwsRequestId();
     Metrics.Invocation m = metrics.start();
     PredictService.Answer a;
+    byte[] body = null;
+    String contentType = null;
     try {
       HttpEvent event = HttpEvent.parse(input.readAllBytes(), maxBodyBytes);
       if (!event.method().equals("POST")) {
         throw new ApiException(ErrorCode.METHOD_NOT_ALLOWED,
             "method " + event.method() + " is not allowed; POST a /predict body");
       }
-      a = scoring.answer(event.body(), event.header("content-type"), event.header("accept"), id);
+      body = event.body();
+      contentType = event.header("content-type");
+      a = scoring.answer(body, contentType, event.header("accept"), id);
     } catch (RuntimeException e) {
       a = PredictService.Answer.of(ApiError.of(e, id));
       if (a.error().internal()) {
@@ -95,11 +98,12 @@ public final class PredictHandler implements RequestStreamHandler, Resource {
       }
     }
     double ms = (System.nanoTime() - start) / 1e6;
-    Prediction p = a.prediction();
-    if (p != null) {
-      results.record(List.of(InferenceResult.of(p, received, InferenceResult.SOURCE_API, ms, false)), id);
-      m.put("ScoringTime", ms, Unit.MILLISECONDS).put("WindowsScored", p.windows().size(), Unit.COUNT)
-          .put("Anomalies", p.isAnomaly() ? 1 : 0, Unit.COUNT);
+    InferenceResult row = a.status() == 200 && body != null
+        ? scoring.row(a, body, contentType, received, ms) : null;
+    if (row != null) {
+      results.record(List.of(row), id);
+      m.put("ScoringTime", ms, Unit.MILLISECONDS).put("WindowsScored", row.windowCount(), Unit.COUNT)
+          .put("Anomalies", row.isAnomaly() ? 1 : 0, Unit.COUNT);
     } else if (a.error() != null) {
       m.error(a.error().code());
     } else if (a.status() >= 400) {
@@ -108,7 +112,7 @@ public final class PredictHandler implements RequestStreamHandler, Resource {
     HttpResponse.write(output, a.status(), a.contentType(), a.body(), id);
     m.flush();
     JsonLog.info(id, "predict", "status", a.status(), "ms", ms,
-        "anomaly", p == null ? null : p.isAnomaly(), "error", a.error() == null ? null : a.error().code());
+        "anomaly", row == null ? null : row.isAnomaly(), "error", a.error() == null ? null : a.error().code());
   }
 
   /** SnapStart: warm the scoring path (class loading, JIT) before the snapshot. */

@@ -65,7 +65,7 @@ class PredictHandlerEventsTest {
     assertThat(normal.path("is_anomaly").asBoolean()).isFalse();
     assertThat(normal.path("asset_id").asText()).isEqualTo("press-01");
     assertThat(normal.path("details").path("windows")).hasSize(37);
-    assertThat(normal.at("/model/detector").asText()).isEqualTo("isolation_forest");
+    assertThat(normal.at("/model/detector").asText()).isEqualTo("pca");
     assertThat(normal.at("/model/name").asText()).isEqualTo("default");
     assertThat(spike.path("is_anomaly").asBoolean()).isTrue();
     assertThat(spike.path("asset_id").asText()).isEqualTo("press-07");

@@ -6,7 +6,13 @@ import static io.psa.lambda.testing.Lambdas.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.psa.container.persistence.TestDatabase;
 import io.psa.lambda.results.ResultSink;
+import io.psa.results.postgres.JdbcResultWriter;
+import io.psa.results.postgres.JdbcSession;
+import io.psa.results.postgres.Migrations;
+import io.psa.results.postgres.Migrator;
+import java.sql.DriverManager;
 import io.psa.lambda.runtime.AwsClients;
 import io.psa.lambda.runtime.Env;
 import io.psa.lambda.runtime.Metrics;
@@ -64,6 +70,40 @@ class SageMakerModeIT {
     assertThat(body(viaEndpoint).at("/details/window_scores"))
         .isEqualTo(body(here).at("/details/window_scores"));
     assertThat(body(viaEndpoint).path("is_anomaly").asBoolean()).isTrue();
+  }
+
+  @Test
+  void the_function_records_what_the_endpoint_answered() throws Exception {
+    TestDatabase db = TestDatabase.require();
+    try {
+      JdbcSession session = new JdbcSession(() -> DriverManager.getConnection(TestDatabase.url()));
+      Migrator.migrate(session, db.schema, Migrations.load(getClass().getClassLoader()));
+      SageMakerRuntimeClient client = AwsClients.sageMakerBuilder(new Env(Map.of()), Duration.ofSeconds(10), 3)
+          .endpointOverride(front.uri()).credentialsProvider(Aws.CREDENTIALS).build();
+      ResultSink sink = new ResultSink(new JdbcResultWriter(() -> DriverManager.getConnection(TestDatabase.url()),
+          db.schema), 3, Duration.ofMillis(100));
+      PredictHandler h = new PredictHandler(new EndpointScoring(client, "psa-endpoint", 6 << 20,
+          Duration.ofSeconds(10)), sink, new Metrics("psa", "predict"), 6 << 20);
+
+      JsonNode answer = body(invoke(h, event("rest-api-predict-spike.json")));
+      invoke(h, event("rest-api-predict-malformed.json"));
+
+      assertThat(db.count("")).isEqualTo(1);
+      try (var c = DriverManager.getConnection(TestDatabase.url());
+          var rs = c.createStatement().executeQuery("SELECT * FROM " + db.schema + ".inference_results")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString("request_id")).isEqualTo(answer.path("request_id").asText());
+        assertThat(rs.getString("asset_id")).isEqualTo("press-07");
+        assertThat(rs.getInt("sample_count")).isEqualTo(1000);
+        assertThat(rs.getLong("first_ts_ms")).isZero();
+        assertThat(rs.getLong("last_ts_ms")).isEqualTo(9_990);
+        assertThat(rs.getInt("window_count")).isEqualTo(answer.at("/details/window_scores").size());
+        assertThat(rs.getDouble("anomaly_score")).isEqualTo(answer.path("anomaly_score").asDouble());
+        assertThat(rs.getBoolean("is_anomaly")).isTrue();
+      }
+    } finally {
+      db.dropSchema();
+    }
   }
 
   @Test

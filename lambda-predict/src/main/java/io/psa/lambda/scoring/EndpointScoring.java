@@ -6,7 +6,10 @@ import io.psa.model.service.ApiException;
 import io.psa.model.service.ErrorCode;
 import io.psa.model.service.MediaTypes;
 import io.psa.model.service.PredictService;
+import io.psa.model.results.InferenceResult;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.Duration;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -65,6 +68,26 @@ public final class EndpointScoring implements Scoring {
         JsonLog.error(requestId, "forwarding to the SageMaker endpoint failed", e);
       }
       return PredictService.Answer.of(ApiError.of(e, requestId));
+    }
+  }
+
+  /**
+   * The row of the endpoint's JSON answer (the container behind an endpoint has no database: the
+   * function records what it passes on); null for an error or a CSV / JSON Lines answer.
+   */
+  @Override
+  public InferenceResult row(PredictService.Answer answer, byte[] body, String contentType,
+      Instant received, double latencyMs) {
+    if (answer.status() != 200 || !answer.contentType().startsWith(MediaTypes.JSON.mime())) {
+      return null;
+    }
+    try {
+      return EndpointRecords.of(body, MediaTypes.ofContentType(contentType), answer.body(),
+          received, latencyMs);
+    } catch (IOException | RuntimeException e) {
+      JsonLog.warn(null, "the endpoint's answer cannot be recorded", "errorType",
+          e.getClass().getSimpleName(), "error", e.getMessage());
+      return null;
     }
   }
 

@@ -1,6 +1,8 @@
 package io.psa.lambda.scoring;
 
+import io.psa.model.results.InferenceResult;
 import io.psa.model.service.PredictService;
+import java.time.Instant;
 
 /**
  * Where {@code PredictHandler} gets its answers: the core's {@link PredictService} in the function
@@ -14,6 +16,13 @@ public interface Scoring {
    * @param accept the request's {@code Accept}, or null
    */
   PredictService.Answer answer(byte[] body, String contentType, String accept, String requestId);
+
+  /**
+   * The {@code inference_results} row of a successful answer, or null when there is nothing to
+   * record (an error, or an answer that is not the prediction JSON).
+   */
+  InferenceResult row(PredictService.Answer answer, byte[] body, String contentType,
+      Instant received, double latencyMs);
 
   /** Warms the code path before a SnapStart snapshot: scores {@code body} (JSON) without side effects. */
   default void prime(byte[] body) {}

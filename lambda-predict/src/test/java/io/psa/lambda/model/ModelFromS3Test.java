@@ -78,6 +78,26 @@ class ModelFromS3Test {
   }
 
   @Test
+  void an_isolation_forest_model_loads_too_its_backend_is_in_the_jar(@TempDir Path tmp) throws Exception {
+    var settings = io.psa.model.training.TrainingSettings.fromMap(java.util.Map.of(
+        "detector", "isolation_forest", "if_trees", "20", "model_version", "f1"));
+    var signal = io.psa.model.training.SignalSource.of("normal",
+        new SensorSimulator(SimulationSpec.of(180_000).withSeed(3)).generate());
+    Path dir = tmp.resolve("forest");
+    new io.psa.model.training.ModelTrainer(settings, io.psa.model.training.TrainingListener.NONE, "t")
+        .trainTo(List.of(signal), dir);
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        s3.putObject(b -> b.bucket(bucket).key("models/forest/f1/" + f.getFileName()), RequestBody.fromFile(f));
+      }
+    }
+
+    ModelScorer forest = ModelLoader.load("s3://" + bucket + "/models/forest/f1/", s3);
+    assertThat(forest.model().detector()).isEqualTo("isolation_forest");
+    assertThat(score(forest).windows()).hasSize(expected.windows().size());
+  }
+
+  @Test
   void a_tampered_archive_is_refused_naming_the_file(@TempDir Path tmp) throws Exception {
     Path copy = tmp.resolve("model");
     Files.createDirectories(copy);
@@ -86,14 +106,15 @@ class ModelFromS3Test {
         Files.copy(f, copy.resolve(f.getFileName()));
       }
     }
-    byte[] forest = Files.readAllBytes(copy.resolve("forest.ser"));
-    forest[forest.length / 2] ^= 1;
-    Files.write(copy.resolve("forest.ser"), forest);
+    Path detector = copy.resolve("pca.bin"); // the default model's detector file
+    byte[] bytes = Files.readAllBytes(detector);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(detector, bytes);
     s3.putObject(b -> b.bucket(bucket).key("models/bad/model.tar.gz"),
         RequestBody.fromFile(tarGz(copy, tmp.resolve("bad.tar.gz"))));
 
     assertThatThrownBy(() -> ModelLoader.load("s3://" + bucket + "/models/bad/model.tar.gz", s3))
-        .isInstanceOf(ArtifactIntegrityException.class).hasMessageContaining("forest.ser");
+        .isInstanceOf(ArtifactIntegrityException.class).hasMessageContaining("pca.bin");
   }
 
   @Test
