@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.psa.model.Episode;
 import io.psa.model.ModelInfo;
+import io.psa.model.scoring.PredictionJson;
 import io.psa.model.scoring.SegmentedScorer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -72,23 +73,7 @@ final class Outputs {
       number(g, "window_threshold", s.windowThreshold());
       g.writeArrayFieldStart("episodes");
       for (Episode e : s.episodes()) {
-        g.writeStartObject();
-        g.writeNumberField("start_ts_ms", e.startTsMs());
-        g.writeNumberField("end_ts_ms", e.endTsMs());
-        number(g, "peak_score", e.peakScore());
-        g.writeNumberField("peak_ts_ms", e.peakTsMs());
-        g.writeArrayFieldStart("channels");
-        for (String c : e.channels()) {
-          g.writeString(c);
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("features");
-        for (String feature : e.features()) {
-          g.writeString(feature);
-        }
-        g.writeEndArray();
-        g.writeBooleanField("open", e.open());
-        g.writeEndObject();
+        PredictionJson.episode(g, e); // the same object as /predict's details.episodes
       }
       g.writeEndArray();
       g.writeStringField("results", f.resultsKey());
