@@ -63,7 +63,8 @@ public final class Detectors {
   /**
    * The loader of a kind.
    *
-   * @throws IllegalArgumentException when no loader on the classpath knows it
+   * @throws IllegalArgumentException when no loader on the classpath knows it (a backend module
+   *     such as model-iforest left out of the build), saying so
    */
   public static DetectorLoader loader(String kind) {
     for (DetectorLoader l : ServiceLoader.load(DetectorLoader.class)) {
@@ -72,6 +73,6 @@ public final class Detectors {
       }
     }
     throw new IllegalArgumentException(
-        "no loader for detector kind \"" + kind + "\" on the classpath; known: " + loadableKinds());
+        "this build has no " + kind + " detector; it loads " + loadableKinds());
   }
 }

@@ -3,6 +3,8 @@ package io.psa.container.cli;
 import io.psa.model.Prediction;
 import io.psa.model.scoring.ModelScorer;
 import io.psa.model.scoring.PredictionJson;
+import io.psa.model.service.MediaTypes;
+import io.psa.model.service.PredictService;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -16,7 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code psa score}: the {@code /predict} response for one batch from a file, with a saved model. */
+/**
+ * {@code psa score}: the {@code /predict} response for one batch from a file, with a saved model,
+ * through the same {@link PredictService} as the server and the Lambda functions.
+ */
 @Command(
     name = "score",
     mixinStandardHelpOptions = true,
@@ -55,10 +60,10 @@ public final class ScoreCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ModelScorer scorer = ModelScorer.load(CliPaths.existingDirectory(spec.commandLine(), "--model", model));
-    SignalInput in = SignalInput.read(input, FeaturesCommand.stdin, scorer.channels(),
-        scorer.config().maxRecords());
-    scorer.checkRequestConfig(in.bodyConfig());
-    Prediction p = scorer.score(in.batch(), null, UUID.randomUUID().toString());
+    byte[] body = input.equals("-") ? FeaturesCommand.stdin.readAllBytes()
+        : Files.readAllBytes(Path.of(input));
+    MediaTypes format = SignalInput.mediaType(input.equals("-") ? null : input, body);
+    Prediction p = PredictService.score(scorer, body, format, UUID.randomUUID().toString());
     byte[] json = PredictionJson.toBytes(p);
     if (output == null || output.toString().equals("-")) {
       PrintWriter out = spec.commandLine().getOut();

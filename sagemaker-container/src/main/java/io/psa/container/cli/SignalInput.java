@@ -6,6 +6,7 @@ import io.psa.dsp.input.PredictRequestReader;
 import io.psa.dsp.input.SignalFiles;
 import io.psa.dsp.input.SignalFiles.Format;
 import io.psa.dsp.input.SignalReader;
+import io.psa.model.service.MediaTypes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,6 +55,35 @@ record SignalInput(SensorBatch batch, Map<String, Object> bodyConfig) {
     try (SignalReader reader = SignalFiles.open(new ByteArrayInputStream(bytes), "-", channels)) {
       return new SignalInput(reader.readAll(maxRecords), Map.of());
     }
+  }
+
+  /**
+   * The media type of a whole input as the scoring service reads it: by the file name's extension
+   * ({@code .json} a {@code /predict} body, {@code .csv}, {@code .jsonl}), else by content as
+   * {@link SignalFiles} does.
+   *
+   * @param name the file name, or null for standard input
+   */
+  static MediaTypes mediaType(String name, byte[] bytes) {
+    Format format = name == null ? null : Format.ofName(Path.of(name).getFileName().toString());
+    if (format == null) {
+      format = isPredictBody(bytes) ? Format.PREDICT_BODY
+          : firstNonBlank(bytes) == '{' ? Format.JSON_LINES : Format.CSV;
+    }
+    return switch (format) {
+      case PREDICT_BODY -> MediaTypes.JSON;
+      case CSV -> MediaTypes.CSV;
+      case JSON_LINES -> MediaTypes.JSON_LINES;
+    };
+  }
+
+  private static int firstNonBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (!Character.isWhitespace(b) && (b & 0x80) == 0) {
+        return b;
+      }
+    }
+    return -1;
   }
 
   /** A JSON object whose first 64 KiB mention {@code "sensor_batch"}: SignalFiles' own rule. */

@@ -2,15 +2,12 @@ package io.psa.container.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.psa.dsp.ValidationException;
-import io.psa.dsp.input.StoredText;
 import io.psa.model.results.InferenceResult;
-import java.sql.Array;
+import io.psa.results.postgres.JdbcResultWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -18,16 +15,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes batches to {@code <schema>.inference_results} through a small Hikari pool, one
- * transaction per batch, and refused rows to {@code <schema>.result_dead_letters}. The Flyway
- * migrations run before the first write, so a server started while the database is away still
- * starts and migrates once it answers.
+ * transaction per batch, with results-postgres's {@link JdbcResultWriter} (the rows the Lambda
+ * functions write too), and refused rows to {@code <schema>.result_dead_letters}. The Flyway
+ * migrations (results-postgres's {@code db/migration/psa}) run before the first write, so a server
+ * started while the database is away still starts and migrates once it answers.
  */
 public final class PostgresResultWriter implements ResultDatabase {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresResultWriter.class);
 
   private final HikariDataSource pool;
   private final String schema;
-  private final String insert;
+  private final JdbcResultWriter rows;
   private final String insertDeadLetter;
   private volatile boolean migrated;
 
@@ -46,11 +44,7 @@ public final class PostgresResultWriter implements ResultDatabase {
     c.addDataSourceProperty("socketTimeout", "30");
     this.pool = new HikariDataSource(c);
     this.schema = settings.schema();
-    this.insert = "INSERT INTO " + schema + ".inference_results (request_id, asset_id, model_name,"
-        + " model_version, received_at, first_ts_ms, last_ts_ms, sample_count, window_count,"
-        + " anomaly_score, is_anomaly, threshold, window_scores, source, latency_ms, cached)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        + " ON CONFLICT (request_id) DO NOTHING";
+    this.rows = new JdbcResultWriter(pool::getConnection, schema);
     this.insertDeadLetter = "INSERT INTO " + schema + ".result_dead_letters (request_id, failed_at,"
         + " sql_state, reason, payload, payload_sha256) VALUES (?, ?, ?, ?, ?, ?)"
         + " ON CONFLICT (payload_sha256) DO NOTHING";
@@ -81,66 +75,7 @@ public final class PostgresResultWriter implements ResultDatabase {
   @Override
   public void write(List<InferenceResult> batch) throws SQLException {
     migrate();
-    try (Connection conn = pool.getConnection()) {
-      conn.setAutoCommit(false);
-      try (PreparedStatement ps = conn.prepareStatement(insert)) {
-        for (InferenceResult r : batch) {
-          bind(conn, ps, r);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-        conn.commit();
-      } catch (SQLException e) {
-        try {
-          conn.rollback();
-        } catch (SQLException lost) {
-          e.addSuppressed(lost); // the connection is gone: the write's own error says why
-        }
-        throw e;
-      }
-    }
-  }
-
-  private static void bind(Connection conn, PreparedStatement ps, InferenceResult r)
-      throws SQLException {
-    ps.setString(1, storable("request_id", r.requestId()));
-    if (r.assetId() == null) {
-      ps.setNull(2, Types.VARCHAR);
-    } else {
-      ps.setString(2, storable("asset_id", r.assetId()));
-    }
-    ps.setString(3, storable("model_name", r.modelName()));
-    ps.setString(4, storable("model_version", r.modelVersion()));
-    ps.setTimestamp(5, Timestamp.from(r.receivedAt()));
-    ps.setLong(6, r.firstTsMs());
-    ps.setLong(7, r.lastTsMs());
-    ps.setInt(8, r.sampleCount());
-    ps.setInt(9, r.windowCount());
-    ps.setDouble(10, r.anomalyScore());
-    ps.setBoolean(11, r.isAnomaly());
-    ps.setDouble(12, r.threshold());
-    Double[] boxed = new Double[r.windowScores().length];
-    for (int i = 0; i < boxed.length; i++) {
-      boxed[i] = r.windowScores()[i];
-    }
-    Array scores = conn.createArrayOf("float8", boxed);
-    ps.setArray(13, scores);
-    ps.setString(14, storable("source", r.source()));
-    ps.setDouble(15, r.latencyMs());
-    ps.setBoolean(16, r.cached());
-  }
-
-  /**
-   * A text PostgreSQL would refuse (NUL) or silently alter (an unpaired surrogate becomes {@code
-   * ?}) is refused here as the database refuses a character it cannot encode, SQLSTATE 22021, so
-   * that the row is dead-lettered rather than stored differently from its answer.
-   */
-  private static String storable(String field, String value) throws SQLException {
-    try {
-      return StoredText.check(field, value, Integer.MAX_VALUE);
-    } catch (ValidationException e) {
-      throw new SQLException(e.getMessage(), "22021");
-    }
+    rows.write(batch);
   }
 
   @Override

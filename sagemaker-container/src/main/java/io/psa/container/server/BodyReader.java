@@ -1,6 +1,8 @@
 package io.psa.container.server;
 
 import io.javalin.http.Context;
+import io.psa.model.service.ApiException;
+import io.psa.model.service.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

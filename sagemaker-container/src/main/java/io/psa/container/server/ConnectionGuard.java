@@ -1,6 +1,7 @@
 package io.psa.container.server;
 
 import io.psa.model.scoring.PredictionJson;
+import io.psa.model.service.ErrorCode;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritePendingException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,8 @@
 package io.psa.container.server;
 
 import io.javalin.http.Context;
+import io.psa.model.service.ApiException;
+import io.psa.model.service.ErrorCode;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -4,6 +4,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.psa.dsp.ValidationException;
 import io.psa.model.scoring.PredictionJson;
+import io.psa.model.service.ApiException;
+import io.psa.model.service.ErrorCode;
 import java.io.IOException;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -68,7 +70,7 @@ final class ErrorMapping {
   }
 
   private void write(Context ctx, ErrorCode code, String message) {
-    String name = code.name().toLowerCase(Locale.ROOT);
+    String name = code.apiCode();
     metrics.error(name);
     byte[] body = PredictionJson.errorBytes(name, message, null);
     ctx.status(code.status()).contentType("application/json");

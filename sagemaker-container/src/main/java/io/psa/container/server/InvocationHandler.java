@@ -2,17 +2,20 @@ package io.psa.container.server;
 
 import io.javalin.http.Context;
 import io.psa.container.persistence.ResultStore;
-import io.psa.dsp.input.PredictRequest;
 import io.psa.model.BatchScorer;
 import io.psa.model.Prediction;
 import io.psa.model.results.InferenceResult;
+import io.psa.model.service.MediaTypes;
+import io.psa.model.service.PredictService;
+import io.psa.model.service.WindowRows;
 import java.io.IOException;
 import java.time.Instant;
 
 /**
  * {@code POST /invocations} and {@code POST /predict}: check the types, read the body under the
- * size, time and memory bounds, answer from the cache or parse and score under the deadline,
- * record the result (durably, before the answer leaves), and answer in the {@code Accept} type.
+ * size, time and memory bounds, answer from the cache or score through the core's {@link
+ * PredictService} under the deadline, record the result (durably, before the answer leaves), and
+ * answer in the {@code Accept} type.
  */
 final class InvocationHandler {
   private final ModelHolder models;
@@ -48,22 +51,16 @@ final class InvocationHandler {
       Prediction hit = cache.get(key);
       Prediction p = hit != null
           ? hit.withRequestId(requestId)
-          : pool.call(() -> score(scorer, body, in, requestId), deadline);
+          : pool.call(() -> PredictService.score(scorer, body, in, requestId), deadline);
       byte[] answer = WindowRows.write(p, out);
       if (hit == null) {
         cache.put(key, p, answer.length);
       }
       double latencyMs = (System.nanoTime() - start) / 1e6;
       store.record(InferenceResult.of(p, received, InferenceResult.SOURCE_API, latencyMs, hit != null));
-      ctx.status(200).contentType(out.mime).result(answer);
+      ctx.status(200).contentType(out.mime()).result(answer);
     } finally {
       bodies.release(ctx);
     }
-  }
-
-  private static Prediction score(BatchScorer scorer, byte[] body, MediaTypes in, String requestId) {
-    PredictRequest request = RequestParser.parse(body, in, scorer.channels(), scorer.config().maxRecords());
-    scorer.checkRequestConfig(request.config());
-    return scorer.score(request.batch(), request.assetId(), requestId);
   }
 }

@@ -2,6 +2,7 @@ package io.psa.container.server;
 
 import io.psa.dsp.ValidationException;
 import io.psa.model.scoring.PredictionJson;
+import io.psa.model.service.ErrorCode;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpHeader;

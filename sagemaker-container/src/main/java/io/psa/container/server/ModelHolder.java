@@ -1,6 +1,9 @@
 package io.psa.container.server;
 
 import io.psa.model.BatchScorer;
+import io.psa.model.service.ApiException;
+import io.psa.model.service.ErrorCode;
+import io.psa.model.service.PredictService;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -8,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * The model the server answers with, absent until loading finishes: {@code /ping} and the scoring
  * routes answer 503 until then, so SageMaker and load balancers wait. Thread-safe.
  */
-public final class ModelHolder {
+public final class ModelHolder implements PredictService.ModelSource {
 
   /** A loaded model and when it became available. */
   public record Loaded(BatchScorer scorer, Instant loadedAt) {}
@@ -47,6 +50,7 @@ public final class ModelHolder {
   }
 
   /** The model, or an {@link ApiException} {@code MODEL_NOT_LOADED}. */
+  @Override
   public BatchScorer require() {
     Loaded l = loaded.get();
     if (l == null) {

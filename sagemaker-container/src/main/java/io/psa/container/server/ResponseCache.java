@@ -3,6 +3,7 @@ package io.psa.container.server;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.psa.model.Prediction;
+import io.psa.model.service.MediaTypes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;

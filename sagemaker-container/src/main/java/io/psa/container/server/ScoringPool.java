@@ -1,5 +1,7 @@
 package io.psa.container.server;
 
+import io.psa.model.service.ApiException;
+import io.psa.model.service.ErrorCode;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;

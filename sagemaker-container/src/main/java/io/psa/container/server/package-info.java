@@ -6,11 +6,11 @@
  * <p>{@link io.psa.container.server.PsaServer} registers every route and the one error mapping;
  * handlers are small classes with method references. Errors reach clients as the API.md error JSON:
  * {@link io.psa.dsp.ValidationException} as 400 naming the field, {@link
- * io.psa.container.server.ApiException} with its {@link io.psa.container.server.ErrorCode}'s status
+ * io.psa.model.service.ApiException} with its {@link io.psa.model.service.ErrorCode}'s status
  * (413, 415, 406, 404, 405, 408, 503), Jetty's own protocol refusals (400, 414, 431, 505) through
  * {@link io.psa.container.server.JsonErrorHandler}, and anything unexpected as a 500 without
- * internals, logged with the request id. Scoring itself is {@link io.psa.model.BatchScorer}'s;
- * this package parses, limits, caches, records and answers.
+ * internals, logged with the request id. Parsing and scoring are the core's {@link
+ * io.psa.model.service.PredictService}'s; this package limits, caches, records and answers.
  *
  * <p>What a client can make the server hold is bounded by {@link
  * io.psa.container.server.ServerSettings}: connections and the time to send headers ({@link
@@ -19,3 +19,4 @@
  * response cache's bytes ({@link io.psa.container.server.ResponseCache}).
  */
 package io.psa.container.server;
+

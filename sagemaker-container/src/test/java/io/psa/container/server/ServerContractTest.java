@@ -1,14 +1,14 @@
 package io.psa.container.server;
 
-import io.psa.model.results.InferenceResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.psa.dsp.SensorBatch;
 import io.psa.dsp.testing.BatchText;
 import io.psa.model.Prediction;
+import io.psa.model.results.InferenceResult;
+import io.psa.model.service.WindowRows;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

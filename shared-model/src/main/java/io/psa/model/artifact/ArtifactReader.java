@@ -128,8 +128,14 @@ public final class ArtifactReader {
   }
 
   private static TrainedModel build(Path dir, Manifest m) throws IOException {
+    DetectorLoader loader;
     try {
-      DetectorLoader loader = Detectors.loader(m.detector().kind());
+      loader = Detectors.loader(m.detector().kind());
+    } catch (IllegalArgumentException e) {
+      // a sound artifact of a detector whose backend module this build leaves out: say that
+      throw new ArtifactException(dir + ": " + e.getMessage());
+    }
+    try {
       Detector detector = loader.load(dir, m.detector().params());
       ScoreCalibration calibration = ScoreCalibration.fromMap(m.calibration());
       Detection detection = m.formatVersion() >= 2

@@ -1,0 +1,59 @@
+package io.psa.results.postgres;
+
+import io.psa.model.results.InferenceResult;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One {@code inference_results} row: the column list, the INSERT every adapter runs, and the
+ * values of a result in column order as plain Java values ({@code String} or null, {@code Long},
+ * {@code Integer}, {@code Double}, {@code Boolean}, {@link java.time.Instant}, {@code double[]}),
+ * which each adapter binds its own way (JDBC, RDS Data API). Idempotent on {@code request_id}.
+ */
+public final class ResultRow {
+
+  /** The columns written, in order. */
+  public static final List<String> COLUMNS = List.of("request_id", "asset_id", "model_name",
+      "model_version", "received_at", "first_ts_ms", "last_ts_ms", "sample_count", "window_count",
+      "anomaly_score", "is_anomaly", "threshold", "window_scores", "source", "latency_ms", "cached");
+
+  // the schema is put into SQL text, so only plain identifiers are allowed
+  private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+  private ResultRow() {}
+
+  /**
+   * The INSERT into {@code schema.inference_results}, ignoring a request id already written.
+   *
+   * @param namedParameters {@code :column} placeholders (RDS Data API) instead of {@code ?} (JDBC)
+   */
+  public static String insertSql(String schema, boolean namedParameters) {
+    StringBuilder values = new StringBuilder();
+    for (String c : COLUMNS) {
+      values.append(values.isEmpty() ? "" : ", ");
+      String p = namedParameters ? ":" + c : "?";
+      // the Data API has no array parameters: the scores arrive as a PostgreSQL array literal
+      values.append(c.equals("window_scores") && namedParameters ? "CAST(" + p + " AS float8[])" : p);
+    }
+    return "INSERT INTO " + checkSchema(schema) + ".inference_results (" + String.join(", ", COLUMNS)
+        + ") VALUES (" + values + ") ON CONFLICT (request_id) DO NOTHING";
+  }
+
+  /** The values of {@code r}, in the order of {@link #COLUMNS}. */
+  public static Object[] values(InferenceResult r) {
+    return new Object[] {r.requestId(), r.assetId(), r.modelName(), r.modelVersion(),
+        r.receivedAt(), r.firstTsMs(), r.lastTsMs(), r.sampleCount(), r.windowCount(),
+        r.anomalyScore(), r.isAnomaly(), r.threshold(), r.windowScores(), r.source(),
+        r.latencyMs(), r.cached()};
+  }
+
+  /**
+   * @throws IllegalArgumentException unless {@code schema} is a plain lower-case identifier
+   */
+  public static String checkSchema(String schema) {
+    if (schema == null || !IDENTIFIER.matcher(schema).matches()) {
+      throw new IllegalArgumentException("schema must match " + IDENTIFIER + ", got " + schema);
+    }
+    return schema;
+  }
+}

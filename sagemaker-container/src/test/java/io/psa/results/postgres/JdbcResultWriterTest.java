@@ -1,0 +1,58 @@
+package io.psa.results.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.psa.container.persistence.TestDatabase;
+import io.psa.model.results.InferenceResult;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JdbcResultWriterTest {
+  private TestDatabase db;
+
+  @BeforeEach
+  void database() throws Exception {
+    db = TestDatabase.require();
+    Migrator.migrate(new JdbcSession(() -> DriverManager.getConnection(TestDatabase.url())),
+        db.schema, Migrations.load(getClass().getClassLoader()));
+  }
+
+  @AfterEach
+  void drop() throws Exception {
+    db.dropSchema();
+  }
+
+  static InferenceResult result(String id, String asset) {
+    return new InferenceResult(id, asset, "default", "v1", Instant.ofEpochMilli(1_700_000_000_123L),
+        0, 9_990, 1000, 3, 0.75, true, 0.7, new double[] {0.1, 0.75, 1 / 3.0}, "incoming/a.csv",
+        2.5, false);
+  }
+
+  @Test
+  void writes_every_column_and_a_request_id_once() throws Exception {
+    JdbcResultWriter w = new JdbcResultWriter(() -> DriverManager.getConnection(TestDatabase.url()), db.schema);
+    w.write(List.of(result("r1", null), result("r2", "press-7")));
+    w.write(List.of(result("r1", null)));
+
+    assertThat(db.count("")).isEqualTo(2);
+    try (Connection c = DriverManager.getConnection(TestDatabase.url());
+        ResultSet rs = c.createStatement().executeQuery(
+            "SELECT * FROM " + db.schema + ".inference_results WHERE request_id = 'r2'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString("asset_id")).isEqualTo("press-7");
+      assertThat(rs.getTimestamp("received_at").toInstant()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_123L));
+      assertThat(rs.getLong("last_ts_ms")).isEqualTo(9_990);
+      assertThat(rs.getInt("sample_count")).isEqualTo(1000);
+      assertThat(rs.getBoolean("is_anomaly")).isTrue();
+      assertThat((Double[]) rs.getArray("window_scores").getArray()).containsExactly(0.1, 0.75, 1 / 3.0);
+      assertThat(rs.getString("source")).isEqualTo("incoming/a.csv");
+      assertThat(rs.getDouble("latency_ms")).isEqualTo(2.5);
+    }
+  }
+}
