@@ -38,7 +38,8 @@ public final class AutoencoderTrainer implements DetectorTrainer {
   public DenseAutoencoderDetector fit(double[][] rows, AutoencoderSettings settings, long seed) {
     int features = TrainingBudget.checkRows(rows, 2, "the autoencoder");
     TrainingBudget.checkNarrower("ae_bottleneck_size", settings.bottleneckFor(features), features);
-    DjlRuntime.prepare(seed); // before any DJL class: offline, one thread
+    // before any DJL class: offline, one thread; the seed is set under the training lock
+    DjlRuntime.configure();
     AutoencoderNetwork network = new AutoencoderNetwork(features, settings, seed);
     int split = TrainingBudget.validationStart(rows.length, settings.validationFraction());
     RowBatches training = new RowBatches(Arrays.copyOfRange(rows, 0, split), settings.batchSize());

@@ -15,11 +15,21 @@ final class DjlRuntime {
   private DjlRuntime() {}
 
   /**
-   * Sets the system properties DJL reads once, at engine start, unless the caller set them, sets
-   * the intra-op thread count on the calling thread, and seeds the engine's generator. Call it on
-   * the thread that trains.
+   * As {@link #configure}, then seeds the engine's generator. The generator is one per process:
+   * call it only while holding the training lock, on the thread that trains, so that no other
+   * training reseeds it halfway through this one.
    */
   static synchronized Engine prepare(long seed) {
+    Engine engine = configure();
+    engine.setRandomSeed((int) (seed ^ (seed >>> 32)));
+    return engine;
+  }
+
+  /**
+   * Sets the system properties DJL reads once, at engine start, unless the caller set them, and
+   * the intra-op thread count on the calling thread. Seeds nothing: safe before the training lock.
+   */
+  static synchronized Engine configure() {
     setIfAbsent("ai.djl.offline", "true");
     // one intra-op and one inter-op thread: the networks are tiny, so threads cost more than they
     // save, and a fixed thread count keeps floating-point reductions in the same order every run
@@ -33,7 +43,6 @@ final class DjlRuntime {
     if (JniUtils.getNumThreads() != threads) {
       JniUtils.setNumThreads(threads);
     }
-    engine.setRandomSeed((int) (seed ^ (seed >>> 32)));
     return engine;
   }
 

@@ -36,7 +36,8 @@ public final class LstmTrainer implements DetectorTrainer {
     int features = TrainingBudget.checkRows(rows, 2, "the lstm detector");
     int hidden = settings.hiddenFor(features);
     TrainingBudget.checkNarrower("lstm_hidden_size", hidden, features);
-    DjlRuntime.prepare(seed); // before any DJL class: offline, one thread
+    // before any DJL class: offline, one thread; the seed is set under the training lock
+    DjlRuntime.configure();
     LstmNetwork network = new LstmNetwork(features, hidden, seed);
     int length = settings.sequenceLength();
     int split = TrainingBudget.validationStart(rows.length, settings.validationFraction());
