@@ -87,7 +87,7 @@ class DataApiResultsTest {
         base.sampleCount(), base.windowCount(), base.anomalyScore(), base.isAnomaly(),
         base.threshold(), base.windowScores(), base.source(), base.latencyMs(), base.cached(),
         List.of(new Episode(3_250, 6_700, 10, 0.99999, 5_450,
-            List.of("Volume Flow RateRMS", "odd \"name\\""), List.of("pressure.ptp"), false,
+            List.of("Volume Flow RateRMS", "odd \"name\\"), List.of("pressure.ptp"), false,
             false)));
     databases.writer().write(List.of(r));
     databases.writer().write(List.of(r));
