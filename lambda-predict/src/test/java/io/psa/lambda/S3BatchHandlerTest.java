@@ -146,6 +146,21 @@ class S3BatchHandlerTest {
     assertThat(summary.at("/source/key").asText()).isEqualTo(key);
     assertThat(summary.at("/model/name").asText()).isEqualTo("default");
     assertThat(rows("WHERE status = 'scored' AND rows_read = 60000")).isEqualTo(1);
+    // the database keeps the file's episodes, keyed by the object
+    try (Connection c = DriverManager.getConnection(TestDatabase.url());
+        ResultSet rs = c.createStatement().executeQuery("SELECT request_id, start_ts_ms,"
+            + " channels FROM " + db.schema + ".anomaly_episodes ORDER BY ordinal")) {
+      int n = 0;
+      boolean pressure = false;
+      while (rs.next()) {
+        assertThat(rs.getString("request_id")).startsWith("s3://").contains(key + "#");
+        pressure |= rs.getLong("start_ts_ms") <= 306_000
+            && java.util.Arrays.asList((String[]) rs.getArray("channels").getArray()).contains("pressure");
+        n++;
+      }
+      assertThat(n).isEqualTo(whole.episodes().size());
+      assertThat(pressure).isTrue();
+    }
 
     String before = text("results/line-3/press-07/2026-11-29T14:00.csv.summary.json");
     JsonNode again = Lambdas.invoke(handler, event);

@@ -1,7 +1,7 @@
 -- API.md "S3 batch scoring": one row per uploaded file, keyed by what S3 delivered (bucket, key,
 -- and the version id, or the ETag in an unversioned bucket), so that a redelivered event or a
 -- retry after a crash finds the file done and scores nothing twice.
--- (V2 and V3 are other branches' migrations: episodes, dead letters.)
+-- (V3 holds the dead letters, V5 the alarm episodes; V2 was never used.)
 CREATE TABLE file_results (
     id                BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     bucket            TEXT             NOT NULL,

@@ -5,7 +5,9 @@ import io.psa.results.postgres.SqlSession;
 import java.util.List;
 
 /**
- * The per-file rows of {@code file_results} (migration V4), which also make scoring idempotent:
+ * The per-file rows of {@code file_results} (migration V4) and a scored file's alarm episodes in
+ * {@code anomaly_episodes} (V5, keyed {@code s3://bucket/key#version}), which also make scoring
+ * idempotent:
  * a file whose (bucket, key, version) has a row is done, scored or failed, and is not touched
  * again. The row is written last, after the outputs, so a crash before it leaves the file to be
  * scored again in full on redelivery; a second writer of the same row changes nothing.
@@ -13,10 +15,17 @@ import java.util.List;
 public final class FileLedger {
   private final SqlSession db;
   private final String table;
+  private final String episodes;
 
   public FileLedger(SqlSession db, String schema) {
     this.db = db;
     this.table = ResultRow.checkSchema(schema) + ".file_results";
+    this.episodes = schema + ".anomaly_episodes";
+  }
+
+  /** The {@code request_id} a file's episodes are stored under. */
+  static String episodeKey(FileKey f) {
+    return "s3://" + f.bucket() + "/" + f.key() + "#" + f.version();
   }
 
   /** The status of a finished file ({@code scored} or {@code failed}), or null when not done. */
@@ -31,10 +40,34 @@ public final class FileLedger {
     return status[0];
   }
 
-  /** Records a scored file. */
+  /** Records a scored file and its episodes, in one transaction. */
   public void scored(FileKey f, String model, String modelVersion, FileSummary s, double ms)
       throws Exception {
     insert(f, "scored", model, modelVersion, s, f.resultsKey(), null, null, null, null, ms);
+  }
+
+  private List<String> episodeInserts(FileKey f, String model, String modelVersion,
+      FileSummary s) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; s != null && i < s.episodes().size(); i++) {
+      io.psa.model.Episode e = s.episodes().get(i);
+      out.add("INSERT INTO " + episodes + " (request_id, ordinal, asset_id, model_name,"
+          + " model_version, start_ts_ms, end_ts_ms, windows, peak_score, peak_ts_ms, channels,"
+          + " features, open, rebaselined) VALUES (" + lit(episodeKey(f)) + ", " + i + ", NULL, "
+          + lit(model) + ", " + lit(modelVersion) + ", " + e.startTsMs() + ", " + e.endTsMs()
+          + ", " + e.windows() + ", " + num(e.peakScore()) + ", " + e.peakTsMs() + ", "
+          + array(e.channels()) + ", " + array(e.features()) + ", " + e.open() + ", "
+          + e.rebaselined() + ") ON CONFLICT (request_id, ordinal) DO NOTHING");
+    }
+    return out;
+  }
+
+  private static String array(List<String> values) {
+    StringBuilder b = new StringBuilder("ARRAY[");
+    for (int i = 0; i < values.size(); i++) {
+      b.append(i == 0 ? "" : ", ").append(lit(values.get(i)));
+    }
+    return b.append("]::text[]").toString();
   }
 
   /** Records a file that could not be scored, and why. */
@@ -58,7 +91,14 @@ public final class FileLedger {
         + ", " + lit(output) + ", " + lit(code) + ", " + lit(message) + ", " + lit(field) + ", "
         + (line == null ? "NULL" : line) + ", " + num(ms) + ")"
         + " ON CONFLICT (bucket, object_key, object_version) DO NOTHING";
-    db.inTransaction(tx -> tx.execute(sql));
+    List<String> episodeSql = episodeInserts(f, model, modelVersion, s);
+    db.inTransaction(tx -> {
+      // the episodes first: the file row, written last, is what marks the file done
+      for (String e : episodeSql) {
+        tx.execute(e);
+      }
+      tx.execute(sql);
+    });
   }
 
   /** A SQL string literal (standard_conforming_strings: only quotes are doubled), or NULL. */

@@ -34,6 +34,7 @@ public record DataApi(String clusterArn, String secretArn, String database) {
       // timestamps travel as text with a type hint; TIMESTAMPTZ reads them as UTC
       case Instant t -> p.value(Field.fromStringValue(TIMESTAMP.format(t))).typeHint(TypeHint.TIMESTAMP).build();
       case double[] a -> p.value(Field.fromStringValue(arrayLiteral(a))).build();
+      case String[] a -> p.value(Field.fromStringValue(arrayLiteral(a))).build();
       default -> throw new IllegalArgumentException("no Data API parameter for " + value.getClass());
     };
   }
@@ -43,6 +44,16 @@ public record DataApi(String clusterArn, String secretArn, String database) {
     StringBuilder b = new StringBuilder(a.length * 20 + 2).append('{');
     for (int i = 0; i < a.length; i++) {
       b.append(i == 0 ? "" : ",").append(Double.isFinite(a[i]) ? Double.toString(a[i]) : "NaN");
+    }
+    return b.append('}').toString();
+  }
+
+  /** A PostgreSQL text array literal, {@code {"a","b c"}}, every element quoted and escaped. */
+  static String arrayLiteral(String[] a) {
+    StringBuilder b = new StringBuilder().append('{');
+    for (int i = 0; i < a.length; i++) {
+      b.append(i == 0 ? "\"" : ",\"")
+          .append(a[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
     }
     return b.append('}').toString();
   }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.psa.model.Episode;
 import io.psa.model.results.InferenceResult;
+import io.psa.model.scoring.PredictionJson;
 import io.psa.model.service.MediaTypes;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -13,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The {@code inference_results} row of an answer a SageMaker endpoint gave: the prediction's own
@@ -37,12 +41,14 @@ final class EndpointRecords {
       windowScores[i] = scores.get(i).asDouble();
     }
     BatchStats stats = stats(request, format);
+    List<Episode> episodes = new ArrayList<>();
+    p.at("/details/episodes").forEach(e -> episodes.add(PredictionJson.episodeFrom(e)));
     return new InferenceResult(p.path("request_id").asText(), p.path("asset_id").asText(null),
         p.at("/model/name").asText(), p.at("/model/version").asText(), received,
         stats.firstTsMs(), stats.lastTsMs(), stats.records(), windowScores.length,
         p.path("anomaly_score").asDouble(), p.path("is_anomaly").asBoolean(),
         p.at("/details/threshold").asDouble(), windowScores, InferenceResult.SOURCE_API,
-        latencyMs, false);
+        latencyMs, false, episodes);
   }
 
   static BatchStats stats(byte[] body, MediaTypes format) throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.psa.lambda.testing.DataApiDatabase;
 import io.psa.lambda.testing.DataApiShim;
+import io.psa.model.Episode;
 import io.psa.model.results.InferenceResult;
 import io.psa.container.persistence.TestDatabase;
 import java.sql.Connection;
@@ -74,6 +75,32 @@ class DataApiResultsTest {
       assertThat(rs.getBoolean("is_anomaly")).isTrue();
       assertThat((Double[]) rs.getArray("window_scores").getArray()).containsExactly(0.12, 0.5, 0.9991, 1e-9);
       assertThat(rs.getDouble("latency_ms")).isEqualTo(3.25);
+    }
+  }
+
+  @Test
+  void writes_episodes_with_quoted_names_through_text_array_literals() throws Exception {
+    databases.migrate();
+    InferenceResult base = row("d3", "press-07");
+    InferenceResult r = new InferenceResult(base.requestId(), base.assetId(), base.modelName(),
+        base.modelVersion(), base.receivedAt(), base.firstTsMs(), base.lastTsMs(),
+        base.sampleCount(), base.windowCount(), base.anomalyScore(), base.isAnomaly(),
+        base.threshold(), base.windowScores(), base.source(), base.latencyMs(), base.cached(),
+        List.of(new Episode(3_250, 6_700, 10, 0.99999, 5_450,
+            List.of("Volume Flow RateRMS", "odd \"name\\"), List.of("pressure.ptp"), false,
+            false)));
+    databases.writer().write(List.of(r));
+    databases.writer().write(List.of(r));
+
+    try (Connection c = DriverManager.getConnection(TestDatabase.url());
+        ResultSet rs = c.createStatement().executeQuery(
+            "SELECT * FROM " + db.schema + ".anomaly_episodes")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString("request_id")).isEqualTo("d3");
+      assertThat(rs.getLong("peak_ts_ms")).isEqualTo(5_450);
+      assertThat((String[]) rs.getArray("channels").getArray())
+          .containsExactly("Volume Flow RateRMS", "odd \"name\\");
+      assertThat(rs.next()).as("written twice, stored once").isFalse();
     }
   }
 

@@ -13,7 +13,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes batches to {@code <schema>.inference_results} over JDBC, one transaction per batch, from
+ * Writes batches to {@code <schema>.inference_results}, and their episodes to {@code
+ * <schema>.anomaly_episodes}, over JDBC, one transaction per batch, from
  * connections of any source (the server's pool, a Lambda's one connection). Idempotent per
  * request id. A text PostgreSQL would refuse (NUL) or silently alter (an unpaired surrogate
  * becomes {@code ?}) is refused here as the database refuses a character it cannot encode,
@@ -29,22 +30,34 @@ public final class JdbcResultWriter implements ResultWriter {
 
   private final ConnectionSource connections;
   private final String insert;
+  private final String insertEpisode;
 
   public JdbcResultWriter(ConnectionSource connections, String schema) {
     this.connections = connections;
     this.insert = ResultRow.insertSql(schema, false);
+    this.insertEpisode = EpisodeRow.insertSql(schema, false);
   }
 
   @Override
   public void write(List<InferenceResult> batch) throws SQLException {
     try (Connection conn = connections.get()) {
       conn.setAutoCommit(false);
-      try (PreparedStatement ps = conn.prepareStatement(insert)) {
+      try (PreparedStatement ps = conn.prepareStatement(insert);
+          PreparedStatement episodes = conn.prepareStatement(insertEpisode)) {
+        int named = 0;
         for (InferenceResult r : batch) {
           bind(conn, ps, ResultRow.values(r));
           ps.addBatch();
+          for (Object[] e : EpisodeRow.values(r)) {
+            bind(conn, episodes, e);
+            episodes.addBatch();
+            named++;
+          }
         }
         ps.executeBatch();
+        if (named > 0) {
+          episodes.executeBatch();
+        }
         conn.commit();
       } catch (SQLException | RuntimeException e) {
         try {
@@ -77,6 +90,12 @@ public final class JdbcResultWriter implements ResultWriter {
         case Double d -> ps.setDouble(p, d);
         case Boolean b -> ps.setBoolean(p, b);
         case Instant t -> ps.setTimestamp(p, Timestamp.from(t));
+        case String[] a -> {
+          for (int k = 0; k < a.length; k++) {
+            storable(p, a[k]);
+          }
+          ps.setArray(p, conn.createArrayOf("text", a));
+        }
         case double[] a -> {
           Double[] boxed = new Double[a.length];
           for (int k = 0; k < a.length; k++) {

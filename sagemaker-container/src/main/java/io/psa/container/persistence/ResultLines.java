@@ -7,13 +7,18 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.psa.model.Episode;
 import io.psa.model.results.InferenceResult;
+import io.psa.model.scoring.PredictionJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One {@link InferenceResult} as one line of JSON, for the spill journal and the dead-letter
@@ -32,6 +37,9 @@ final class ResultLines {
       "model_name", "model_version", "received_at", "first_ts_ms", "last_ts_ms", "sample_count",
       "window_count", "anomaly_score", "is_anomaly", "threshold", "source", "latency_ms",
       "window_scores");
+
+  /** Reads one episode object as a tree, from the parser of the line. */
+  private static final ObjectMapper READER = new ObjectMapper(ASCII);
 
   private ResultLines() {}
 
@@ -66,6 +74,11 @@ final class ResultLines {
         g.writeNumber(s);
       }
       g.writeEndArray();
+      g.writeArrayFieldStart("episodes");
+      for (Episode e : r.episodes()) {
+        PredictionJson.episode(g, e);
+      }
+      g.writeEndArray();
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory does not fail", e);
@@ -74,8 +87,9 @@ final class ResultLines {
   }
 
   /**
-   * The result of a line, read with the streaming parser (no tree): fields in any order, unknown
-   * ones skipped, {@code cached} optional.
+   * The result of a line, read with the streaming parser (no tree but for the episodes): fields
+   * in any order, unknown ones skipped, {@code cached} and {@code episodes} optional (lines of an
+   * earlier version have neither).
    *
    * @throws IOException when the line is not JSON
    * @throws RuntimeException when a field is missing or of the wrong type
@@ -97,6 +111,7 @@ final class ResultLines {
     boolean anomaly = false;
     boolean cached = false;
     double[] scores = null;
+    List<Episode> episodes = new ArrayList<>();
     int seen = 0; // one bit per required field
     try (JsonParser p = ASCII.createParser(line, offset, length)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -126,6 +141,7 @@ final class ResultLines {
           case "latency_ms" -> latency = p.getDoubleValue();
           case "cached" -> cached = p.getBooleanValue();
           case "window_scores" -> scores = doubles(p, t);
+          case "episodes" -> episodes(p, t, episodes);
           default -> p.skipChildren();
         }
       }
@@ -136,7 +152,16 @@ final class ResultLines {
     }
     return new InferenceResult(requestId, assetId, modelName, modelVersion,
         Instant.parse(receivedAt), firstTs, lastTs, samples, windows, score, anomaly, threshold,
-        scores, source, latency, cached);
+        scores, source, latency, cached, episodes);
+  }
+
+  private static void episodes(JsonParser p, JsonToken t, List<Episode> out) throws IOException {
+    if (t != JsonToken.START_ARRAY) {
+      throw new IllegalArgumentException("episodes is not an array");
+    }
+    while (p.nextToken() == JsonToken.START_OBJECT) {
+      out.add(PredictionJson.episodeFrom(READER.readTree(p)));
+    }
   }
 
   static InferenceResult parse(String line) throws IOException {

@@ -3,6 +3,7 @@ package io.psa.results.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.psa.container.persistence.TestDatabase;
+import io.psa.model.Episode;
 import io.psa.model.results.InferenceResult;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -53,6 +54,43 @@ class JdbcResultWriterTest {
       assertThat((Double[]) rs.getArray("window_scores").getArray()).containsExactly(0.1, 0.75, 1 / 3.0);
       assertThat(rs.getString("source")).isEqualTo("incoming/a.csv");
       assertThat(rs.getDouble("latency_ms")).isEqualTo(2.5);
+    }
+  }
+
+  @Test
+  void writes_the_episodes_with_their_result_in_one_transaction_and_each_once() throws Exception {
+    InferenceResult base = result("r3", "press-7");
+    InferenceResult r = new InferenceResult(base.requestId(), base.assetId(), base.modelName(),
+        base.modelVersion(), base.receivedAt(), base.firstTsMs(), base.lastTsMs(),
+        base.sampleCount(), base.windowCount(), base.anomalyScore(), base.isAnomaly(),
+        base.threshold(), base.windowScores(), base.source(), base.latencyMs(), base.cached(),
+        List.of(new Episode(250, 1_200, 4, 0.999, 950, List.of("Volume Flow RateRMS"),
+                List.of("Volume Flow RateRMS.mean", "pressure.ptp"), false, false),
+            new Episode(5_000, 9_990, 20, 0.97, 6_000, List.of("force"), List.of("force.rms"),
+                true, false)));
+    JdbcResultWriter w = new JdbcResultWriter(() -> DriverManager.getConnection(TestDatabase.url()), db.schema);
+    w.write(List.of(r));
+    w.write(List.of(r));
+
+    try (Connection c = DriverManager.getConnection(TestDatabase.url());
+        ResultSet rs = c.createStatement().executeQuery("SELECT * FROM " + db.schema
+            + ".anomaly_episodes WHERE request_id = 'r3' ORDER BY ordinal")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt("ordinal")).isZero();
+      assertThat(rs.getString("asset_id")).isEqualTo("press-7");
+      assertThat(rs.getLong("start_ts_ms")).isEqualTo(250);
+      assertThat(rs.getLong("end_ts_ms")).isEqualTo(1_200);
+      assertThat(rs.getInt("windows")).isEqualTo(4);
+      assertThat(rs.getDouble("peak_score")).isEqualTo(0.999);
+      assertThat((String[]) rs.getArray("channels").getArray())
+          .containsExactly("Volume Flow RateRMS");
+      assertThat((String[]) rs.getArray("features").getArray())
+          .containsExactly("Volume Flow RateRMS.mean", "pressure.ptp");
+      assertThat(rs.getBoolean("open")).isFalse();
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt("ordinal")).isEqualTo(1);
+      assertThat(rs.getBoolean("open")).isTrue();
+      assertThat(rs.next()).as("written twice, stored once").isFalse();
     }
   }
 }

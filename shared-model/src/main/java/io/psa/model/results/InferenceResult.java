@@ -1,7 +1,9 @@
 package io.psa.model.results;
 
+import io.psa.model.Episode;
 import io.psa.model.Prediction;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,13 +19,15 @@ import java.util.Objects;
  * @param lastTsMs the batch's last timestamp, ms
  * @param sampleCount records in the batch
  * @param windowCount windows scored
- * @param anomalyScore the largest window score, in [0, 1]
+ * @param anomalyScore the batch's score, in [0, 1]
  * @param isAnomaly {@code anomalyScore >= threshold}
- * @param threshold the model's calibrated threshold
+ * @param threshold the batch threshold the answer stated
  * @param windowScores every window's score, in time order
  * @param source {@code api}, or the S3 key of a scored file
  * @param latencyMs time from arrival to answer, ms
  * @param cached whether the answer came from the response cache
+ * @param episodes the alarm episodes the answer named, in time order (table {@code
+ *     anomaly_episodes}, one row each)
  */
 public record InferenceResult(
     String requestId,
@@ -41,7 +45,8 @@ public record InferenceResult(
     double[] windowScores,
     String source,
     double latencyMs,
-    boolean cached) {
+    boolean cached,
+    List<Episode> episodes) {
 
   /** The source of requests answered over HTTP. */
   public static final String SOURCE_API = "api";
@@ -53,6 +58,17 @@ public record InferenceResult(
     Objects.requireNonNull(receivedAt, "receivedAt");
     Objects.requireNonNull(windowScores, "windowScores");
     Objects.requireNonNull(source, "source");
+    episodes = List.copyOf(episodes);
+  }
+
+  /** A row without episodes (an answer that named none, or a row read back without them). */
+  public InferenceResult(String requestId, String assetId, String modelName, String modelVersion,
+      Instant receivedAt, long firstTsMs, long lastTsMs, int sampleCount, int windowCount,
+      double anomalyScore, boolean isAnomaly, double threshold, double[] windowScores,
+      String source, double latencyMs, boolean cached) {
+    this(requestId, assetId, modelName, modelVersion, receivedAt, firstTsMs, lastTsMs, sampleCount,
+        windowCount, anomalyScore, isAnomaly, threshold, windowScores, source, latencyMs, cached,
+        List.of());
   }
 
   /** The row for one answered request. */
@@ -65,6 +81,6 @@ public record InferenceResult(
     return new InferenceResult(
         p.requestId(), p.assetId(), p.model().name(), p.model().version(), receivedAt,
         p.firstTsMs(), p.lastTsMs(), p.sampleCount(), scores.length, p.anomalyScore(),
-        p.isAnomaly(), p.threshold(), scores, source, latencyMs, cached);
+        p.isAnomaly(), p.threshold(), scores, source, latencyMs, cached, p.episodes());
   }
 }

@@ -116,6 +116,26 @@ public final class PredictionJson {
     g.writeEndObject();
   }
 
+  /**
+   * An episode from the JSON {@link #episode} wrote (an endpoint's answer, a journal line).
+   *
+   * @throws IllegalArgumentException when a field is missing or of the wrong type
+   */
+  public static Episode episodeFrom(com.fasterxml.jackson.databind.JsonNode e) {
+    if (!e.isObject() || !e.path("start_ts_ms").isIntegralNumber()
+        || !e.path("end_ts_ms").isIntegralNumber() || !e.path("channels").isArray()) {
+      throw new IllegalArgumentException("not an episode: " + e);
+    }
+    List<String> channels = new java.util.ArrayList<>();
+    e.path("channels").forEach(c -> channels.add(c.asText()));
+    List<String> features = new java.util.ArrayList<>();
+    e.path("features").forEach(f -> features.add(f.asText()));
+    return new Episode(e.path("start_ts_ms").asLong(), e.path("end_ts_ms").asLong(),
+        e.path("windows").asInt(), e.path("peak_score").asDouble(Double.NaN),
+        e.path("peak_ts_ms").asLong(), channels, features, e.path("open").asBoolean(),
+        e.path("rebaselined").asBoolean());
+  }
+
   private static void diagnostics(JsonGenerator g, List<Prediction.Contribution> all)
       throws IOException {
     g.writeObjectFieldStart("diagnostics");

@@ -1,0 +1,54 @@
+package io.psa.results.postgres;
+
+import io.psa.model.Episode;
+import io.psa.model.results.InferenceResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code anomaly_episodes} rows of a result, one per episode its answer named: the column
+ * list, the INSERT every adapter runs, and each row's values as plain Java values (as {@link
+ * ResultRow}, plus {@code String[]} for the channels and features). Idempotent on {@code
+ * (request_id, ordinal)}.
+ */
+public final class EpisodeRow {
+
+  /** The columns written, in order. */
+  public static final List<String> COLUMNS = List.of("request_id", "ordinal", "asset_id",
+      "model_name", "model_version", "start_ts_ms", "end_ts_ms", "windows", "peak_score",
+      "peak_ts_ms", "channels", "features", "open", "rebaselined");
+
+  private EpisodeRow() {}
+
+  /**
+   * The INSERT into {@code schema.anomaly_episodes}, ignoring an episode already written.
+   *
+   * @param namedParameters {@code :column} placeholders (RDS Data API, whose arrays travel as
+   *     array literals cast in SQL) instead of {@code ?} (JDBC)
+   */
+  public static String insertSql(String schema, boolean namedParameters) {
+    StringBuilder values = new StringBuilder();
+    for (String c : COLUMNS) {
+      values.append(values.isEmpty() ? "" : ", ");
+      String p = namedParameters ? ":" + c : "?";
+      boolean array = c.equals("channels") || c.equals("features");
+      values.append(array && namedParameters ? "CAST(" + p + " AS text[])" : p);
+    }
+    return "INSERT INTO " + ResultRow.checkSchema(schema) + ".anomaly_episodes ("
+        + String.join(", ", COLUMNS) + ") VALUES (" + values
+        + ") ON CONFLICT (request_id, ordinal) DO NOTHING";
+  }
+
+  /** The values of each of {@code r}'s episodes, in the order of {@link #COLUMNS}. */
+  public static List<Object[]> values(InferenceResult r) {
+    List<Object[]> out = new ArrayList<>(r.episodes().size());
+    for (int i = 0; i < r.episodes().size(); i++) {
+      Episode e = r.episodes().get(i);
+      out.add(new Object[] {r.requestId(), i, r.assetId(), r.modelName(), r.modelVersion(),
+          e.startTsMs(), e.endTsMs(), e.windows(), e.peakScore(), e.peakTsMs(),
+          e.channels().toArray(String[]::new), e.features().toArray(String[]::new), e.open(),
+          e.rebaselined()});
+    }
+    return out;
+  }
+}
