@@ -8,10 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import io.psa.container.persistence.TestDatabase;
+import io.psa.lambda.testing.CapturedLog;
 import io.psa.lambda.testing.DataApiDatabase;
 import io.psa.lambda.testing.DataApiShim;
 import io.psa.lambda.testing.Lambdas;
-import io.psa.container.persistence.TestDatabase;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -81,7 +82,10 @@ class MigrationHandlerTest {
       ObjectNode e = (ObjectNode) Lambdas.JSON.readTree(Files.readAllBytes(event("cloudformation-migrate-create.json")));
       e.put("ResponseURL", "http://127.0.0.1:" + cfn.getAddress().getPort() + "/presigned?X-Amz-Signature=x");
       invoke(handler, Lambdas.JSON.writeValueAsBytes(e));
-      invoke(new MigrationHandler(null), Lambdas.JSON.writeValueAsBytes(e));
+      try (CapturedLog log = CapturedLog.start()) {
+        invoke(new MigrationHandler(null), Lambdas.JSON.writeValueAsBytes(e));
+        assertThat(log.lines()).anyMatch(l -> l.contains("migration failed"));
+      }
 
       JsonNode ok = Lambdas.JSON.readTree(puts.poll(5, TimeUnit.SECONDS).substring(4));
       JsonNode failed = Lambdas.JSON.readTree(puts.poll(5, TimeUnit.SECONDS).substring(4));
@@ -96,7 +100,12 @@ class MigrationHandlerTest {
 
   @Test
   void behind_a_cdk_provider_a_failure_is_thrown() {
-    assertThatThrownBy(() -> invoke(new MigrationHandler(null), event("cloudformation-migrate-create.json")))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no database configured");
+    try (CapturedLog log = CapturedLog.start()) {
+      assertThatThrownBy(() -> invoke(new MigrationHandler(null),
+          event("cloudformation-migrate-create.json")))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("no database configured");
+      assertThat(log.lines()).anyMatch(l -> l.contains("\"level\":\"ERROR\"")
+          && l.contains("migration failed"));
+    }
   }
 }

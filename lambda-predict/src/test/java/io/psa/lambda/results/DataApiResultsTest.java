@@ -3,11 +3,12 @@ package io.psa.lambda.results;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.psa.container.persistence.TestDatabase;
+import io.psa.lambda.testing.CapturedLog;
 import io.psa.lambda.testing.DataApiDatabase;
 import io.psa.lambda.testing.DataApiShim;
 import io.psa.model.Episode;
 import io.psa.model.results.InferenceResult;
-import io.psa.container.persistence.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -110,7 +111,13 @@ class DataApiResultsTest {
     assertThatThrownBy(() -> databases.writer().write(List.of(row("x", null))))
         .isInstanceOf(BadRequestException.class).hasMessageContaining("does not exist");
     var sink = new ResultSink(databases.writer(), 2, java.time.Duration.ofMillis(10));
-    assertThat(sink.record(List.of(row("x", null)), "req-1")).isFalse();
+    try (CapturedLog log = CapturedLog.start()) {
+      assertThat(sink.record(List.of(row("x", null)), "req-1")).isFalse();
+      assertThat(log.lines()).anyMatch(l -> l.contains("\"level\":\"ERROR\"")
+          && l.contains("results database unavailable after 2 attempts"));
+      assertThat(log.lines()).anyMatch(l -> l.contains("result not stored")
+          && l.contains("\"request_id\":\"x\""));
+    }
     assertThat(shim.calls.get("BatchExecute").get()).isEqualTo(3);
   }
 }
