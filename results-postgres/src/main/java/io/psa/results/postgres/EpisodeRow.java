@@ -4,6 +4,7 @@ import io.psa.model.Episode;
 import io.psa.model.results.InferenceResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code anomaly_episodes} rows of a result, one per episode its answer named: the column
@@ -27,16 +28,8 @@ public final class EpisodeRow {
    *     array literals cast in SQL) instead of {@code ?} (JDBC)
    */
   public static String insertSql(String schema, boolean namedParameters) {
-    StringBuilder values = new StringBuilder();
-    for (String c : COLUMNS) {
-      values.append(values.isEmpty() ? "" : ", ");
-      String p = namedParameters ? ":" + c : "?";
-      boolean array = c.equals("channels") || c.equals("features");
-      values.append(array && namedParameters ? "CAST(" + p + " AS text[])" : p);
-    }
-    return "INSERT INTO " + ResultRow.checkSchema(schema) + ".anomaly_episodes ("
-        + String.join(", ", COLUMNS) + ") VALUES (" + values
-        + ") ON CONFLICT (request_id, ordinal) DO NOTHING";
+    return ResultRow.insertSql(schema, "anomaly_episodes", COLUMNS,
+        Map.of("channels", "text[]", "features", "text[]"), "request_id, ordinal", namedParameters);
   }
 
   /** The values of each of {@code r}'s episodes, in the order of {@link #COLUMNS}. */

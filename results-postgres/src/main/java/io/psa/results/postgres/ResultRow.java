@@ -2,6 +2,7 @@ package io.psa.results.postgres;
 
 import io.psa.model.results.InferenceResult;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -28,15 +29,27 @@ public final class ResultRow {
    * @param namedParameters {@code :column} placeholders (RDS Data API) instead of {@code ?} (JDBC)
    */
   public static String insertSql(String schema, boolean namedParameters) {
+    // the Data API has no array parameters: the scores arrive as a PostgreSQL array literal
+    return insertSql(schema, "inference_results", COLUMNS, Map.of("window_scores", "float8[]"),
+        "request_id", namedParameters);
+  }
+
+  /**
+   * {@code INSERT INTO schema.table (columns) VALUES (...) ON CONFLICT (conflictKey) DO NOTHING}
+   * with {@code ?} or {@code :column} placeholders; with named parameters, a column in {@code
+   * arrayTypes} is cast from its array literal to that SQL type.
+   */
+  static String insertSql(String schema, String table, List<String> columns,
+      Map<String, String> arrayTypes, String conflictKey, boolean namedParameters) {
     StringBuilder values = new StringBuilder();
-    for (String c : COLUMNS) {
+    for (String c : columns) {
       values.append(values.isEmpty() ? "" : ", ");
       String p = namedParameters ? ":" + c : "?";
-      // the Data API has no array parameters: the scores arrive as a PostgreSQL array literal
-      values.append(c.equals("window_scores") && namedParameters ? "CAST(" + p + " AS float8[])" : p);
+      String type = arrayTypes.get(c);
+      values.append(type != null && namedParameters ? "CAST(" + p + " AS " + type + ")" : p);
     }
-    return "INSERT INTO " + checkSchema(schema) + ".inference_results (" + String.join(", ", COLUMNS)
-        + ") VALUES (" + values + ") ON CONFLICT (request_id) DO NOTHING";
+    return "INSERT INTO " + checkSchema(schema) + "." + table + " (" + String.join(", ", columns)
+        + ") VALUES (" + values + ") ON CONFLICT (" + conflictKey + ") DO NOTHING";
   }
 
   /** The values of {@code r}, in the order of {@link #COLUMNS}. */
