@@ -113,6 +113,9 @@ public final class BufferedResultStore implements ResultStore {
     try {
       writer.migrate();
       up = true;
+    } catch (SchemaMismatchException e) {
+      LOG.error("{}; results are kept in {} until then", e.getMessage(), journal.path());
+      up = false;
     } catch (RuntimeException e) {
       LOG.warn("database not reachable at start ({}); results are kept in {} and written once it"
           + " answers", DatabaseErrors.oneLine(e), journal.path());
@@ -361,7 +364,9 @@ public final class BufferedResultStore implements ResultStore {
 
   private TransientFailure outage(WriteFailure failure, Exception cause) {
     errors.add(failure.label());
-    if (!outage) {
+    if (!outage && cause instanceof SchemaMismatchException) {
+      LOG.error("{}; results are kept in {} until then", cause.getMessage(), journal.path());
+    } else if (!outage) {
       // once per outage, with the cause for the operator (the log may name hosts; /health not)
       LOG.warn("database unreachable ({}: {}); results are kept in {} and written when it answers",
           failure.label(), DatabaseErrors.oneLine(cause), journal.path());

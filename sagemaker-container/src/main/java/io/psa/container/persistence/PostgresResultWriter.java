@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,14 +57,19 @@ public final class PostgresResultWriter implements ResultDatabase {
     if (migrated) {
       return;
     }
-    var result = Flyway.configure()
-        .dataSource(pool)
-        .schemas(schema)
-        .defaultSchema(schema)
-        .createSchemas(true)
-        .locations("classpath:db/migration/psa")
-        .load()
-        .migrate();
+    MigrateResult result;
+    try {
+      result = Flyway.configure()
+          .dataSource(pool)
+          .schemas(schema)
+          .defaultSchema(schema)
+          .createSchemas(true)
+          .locations("classpath:db/migration/psa")
+          .load()
+          .migrate();
+    } catch (FlywayValidateException e) {
+      throw new SchemaMismatchException(schema, e);
+    }
     if (result.migrationsExecuted > 0) {
       LOG.info("database schema {} migrated to version {} ({} migrations applied)",
           schema, result.targetSchemaVersion, result.migrationsExecuted);

@@ -1,0 +1,87 @@
+package io.psa.container.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.psa.container.StandardError;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A schema migrated by other scripts than this build's (a migration edited after it was applied)
+ * is named as such, with the version and both checksums, not reported as an unreachable
+ * database; answers wait in the journal and are written once the history is repaired.
+ */
+class SchemaMismatchTest {
+  @TempDir Path dir;
+  private TestDatabase db;
+
+  @BeforeEach
+  void database() {
+    db = TestDatabase.require();
+  }
+
+  @AfterEach
+  void drop() throws Exception {
+    if (db != null) {
+      db.dropSchema();
+    }
+  }
+
+  private DatabaseSettings settings() {
+    return DatabaseSettings.of(TestDatabase.url()).withSchema(db.schema)
+        .withSpillFile(dir.resolve("spill.jsonl")).withMaxBackoff(Duration.ofMillis(200));
+  }
+
+  private void setChecksum(String version, String checksumSql) throws Exception {
+    try (Connection c = DriverManager.getConnection(TestDatabase.url());
+        Statement s = c.createStatement()) {
+      s.executeUpdate("UPDATE " + db.schema + ".flyway_schema_history SET checksum = " + checksumSql
+          + " WHERE version = '" + version + "'");
+    }
+  }
+
+  @Test
+  void an_edited_migration_is_named_and_nothing_is_lost_until_the_history_is_repaired()
+      throws Exception {
+    new PostgresResultWriter(settings()).migrate();
+    int applied;
+    try (Connection c = DriverManager.getConnection(TestDatabase.url());
+        Statement s = c.createStatement();
+        var rs = s.executeQuery("SELECT checksum FROM " + db.schema
+            + ".flyway_schema_history WHERE version = '4'")) {
+      rs.next();
+      applied = rs.getInt(1);
+    }
+    setChecksum("4", "12345");
+
+    BufferedResultStore[] store = new BufferedResultStore[1];
+    String log = StandardError.capture(() -> {
+      store[0] = BufferedResultStore.forPostgres(settings());
+      store[0].record(Results.number("kept", 1));
+    });
+
+    assertThat(log.lines().filter(l -> l.contains("BufferedResultStore")).toList()).containsExactly(
+        "[main] ERROR io.psa.container.persistence.BufferedResultStore - schema " + db.schema
+            + " was migrated by scripts that differ from this build's (Migration checksum mismatch"
+            + " for migration version 4 -> Applied to database : 12345 -> Resolved locally : "
+            + applied + "); repair its flyway_schema_history (flyway repair) or set"
+            + " PSA_DB_SCHEMA to a new schema; results are kept in " + dir.resolve("spill.jsonl")
+            + " until then");
+    assertThat(db.count("")).isZero();
+
+    setChecksum("4", String.valueOf(applied));
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (db.count("") == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    store[0].close(Duration.ofSeconds(5));
+    assertThat(db.count("WHERE request_id = 'kept-1'")).isEqualTo(1);
+  }
+}
