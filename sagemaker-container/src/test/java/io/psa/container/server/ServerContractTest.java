@@ -174,6 +174,20 @@ class ServerContractTest {
   }
 
   @Test
+  void a_body_many_times_the_limit_still_gets_its_413_not_a_reset() throws Exception {
+    // past 4 x the limit the connection used to close mid-body, and the reset could beat the 413
+    byte[] huge = new byte[6 * 512 * 1024];
+    java.util.Arrays.fill(huge, (byte) ' ');
+
+    for (int i = 0; i < 10; i++) {
+      HttpResponse<String> r = http.post("/predict", "application/json", null, huge);
+
+      assertThat(r.statusCode()).as("try %d", i).isEqualTo(413);
+      assertThat(json(r).at("/error/code").asText()).isEqualTo("payload_too_large");
+    }
+  }
+
+  @Test
   void other_content_types_are_415_and_unwritable_accept_types_406() throws Exception {
     HttpResponse<String> plain = http.post("/predict", "text/plain", null, BODY.getBytes(StandardCharsets.UTF_8));
     HttpResponse<String> none = http.post("/predict", null, null, BODY.getBytes(StandardCharsets.UTF_8));
