@@ -127,8 +127,10 @@ public record SkabConfig(
     }
     Path file = Path.of(nameOrPath);
     if (!Files.isRegularFile(file)) {
-      throw ValidationException.ofConfig("config", "\"" + nameOrPath
-          + "\" is neither a built-in SKAB configuration (" + DEFAULT + ") nor a readable file");
+      // the field is the option itself (psa evaluate --config), not a key inside a config
+      throw new ValidationException(ValidationException.Code.INVALID_CONFIG, "config", -1,
+          "config: \"" + nameOrPath + "\" is neither a built-in SKAB configuration (" + DEFAULT
+              + ") nor a readable file");
     }
     try (InputStream in = Files.newInputStream(file)) {
       return SkabConfigJson.fromMap(JsonMapper.builder().build().readValue(in, Map.class));

@@ -75,7 +75,9 @@ class SkabConfigTest {
   void an_unknown_name_is_an_input_error_naming_the_built_in_one() {
     assertThatThrownBy(() -> SkabConfig.load("skab-v9"))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("skab-v3");
+        .hasMessage("config: \"skab-v9\" is neither a built-in SKAB configuration (skab-v3) nor a"
+            + " readable file")
+        .extracting(e -> ((ValidationException) e).field()).isEqualTo("config");
   }
 
   @Test
