@@ -6,29 +6,18 @@ import static io.psa.lambda.testing.Lambdas.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.psa.lambda.runtime.Env;
 import io.psa.container.persistence.TestDatabase;
+import io.psa.lambda.runtime.Env;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** With PSA_DB_URL the function migrates at init and writes each answer before it returns. */
 class PredictHandlerResultsTest {
-  private TestDatabase db;
-
-  @BeforeEach
-  void database() {
-    db = TestDatabase.require();
-  }
-
-  @AfterEach
-  void drop() throws Exception {
-    db.dropSchema();
-  }
+  @RegisterExtension final TestDatabase db = TestDatabase.perTest();
 
   @Test
   void each_answer_is_a_row_by_the_time_the_handler_returns() throws Exception {

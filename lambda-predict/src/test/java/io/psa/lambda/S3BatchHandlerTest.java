@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.psa.container.persistence.TestDatabase;
 import io.psa.dsp.SensorBatch;
 import io.psa.dsp.sim.Anomaly;
 import io.psa.dsp.sim.AnomalyKind;
@@ -22,16 +23,15 @@ import io.psa.model.scoring.ModelScorer;
 import io.psa.results.postgres.JdbcSession;
 import io.psa.results.postgres.Migrations;
 import io.psa.results.postgres.Migrator;
-import io.psa.container.persistence.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 class S3BatchHandlerTest {
   private static S3Client s3;
   private static ModelScorer model;
-  private TestDatabase db;
+  @RegisterExtension final TestDatabase db = TestDatabase.perTest();
   private String bucket;
   private S3BatchHandler handler;
 
@@ -56,17 +56,11 @@ class S3BatchHandlerTest {
 
   @BeforeEach
   void each() throws Exception {
-    db = TestDatabase.require();
     JdbcSession session = new JdbcSession(() -> DriverManager.getConnection(TestDatabase.url()));
     Migrator.migrate(session, db.schema, Migrations.load(getClass().getClassLoader()));
     bucket = S3Mock.shared().bucket(s3);
     handler = new S3BatchHandler(s3, new SegmentedFileScorer(model), new FileLedger(session, db.schema),
         new Metrics("psa", "s3"));
-  }
-
-  @AfterEach
-  void drop() throws Exception {
-    db.dropSchema();
   }
 
   private byte[] upload(String eventFile, String key, String content) {

@@ -10,26 +10,13 @@ import io.psa.container.persistence.TestDatabase;
 import io.psa.model.results.InferenceResult;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code psa results} against a real PostgreSQL ({@link TestDatabase}), in a schema of its own. */
 class ResultsCommandTest {
   private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
-  private TestDatabase db;
-
-  @BeforeEach
-  void database() {
-    db = TestDatabase.require();
-  }
-
-  @AfterEach
-  void drop() throws Exception {
-    if (db != null) {
-      db.dropSchema();
-    }
-  }
+  @RegisterExtension final TestDatabase db = TestDatabase.perTest();
 
   private static InferenceResult result(String id, String asset, int minute, double score, boolean anomaly) {
     return new InferenceResult(id, asset, "default", "v7", T0.plusSeconds(60L * minute), 0, 9_990,

@@ -15,27 +15,14 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Against a real PostgreSQL ({@link TestDatabase}), each test in its own schema. */
 class PostgresResultStoreTest {
   @TempDir Path dir;
-  private TestDatabase db;
-
-  @BeforeEach
-  void database() {
-    db = TestDatabase.require();
-  }
-
-  @AfterEach
-  void drop() throws Exception {
-    if (db != null) { // null when the set-up skipped the test
-      db.dropSchema();
-    }
-  }
+  @RegisterExtension final TestDatabase db = TestDatabase.perTest();
 
   private DatabaseSettings settings(String url) {
     return DatabaseSettings.of(url).withSchema(db.schema).withSpillFile(dir.resolve("spill.jsonl"))

@@ -8,9 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,19 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SchemaMismatchTest {
   @TempDir Path dir;
-  private TestDatabase db;
-
-  @BeforeEach
-  void database() {
-    db = TestDatabase.require();
-  }
-
-  @AfterEach
-  void drop() throws Exception {
-    if (db != null) {
-      db.dropSchema();
-    }
-  }
+  @RegisterExtension final TestDatabase db = TestDatabase.perTest();
 
   private DatabaseSettings settings() {
     return DatabaseSettings.of(TestDatabase.url()).withSchema(db.schema)

@@ -15,9 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,20 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ServedResultsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
-  private TestDatabase db;
+  @RegisterExtension final TestDatabase db = TestDatabase.perTest();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  @BeforeEach
-  void database() {
-    db = TestDatabase.require();
-  }
-
-  @AfterEach
-  void drop() throws Exception {
-    if (db != null) { // null when the set-up skipped the test
-      db.dropSchema();
-    }
-  }
 
   private HttpResponse<String> post(int port, String body) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/predict"))

@@ -11,6 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +31,12 @@ import org.slf4j.LoggerFactory;
  *       the tests skipped, with both reasons.
  * </ol>
  *
- * Each instance owns a fresh schema, dropped by {@link #dropSchema}.
+ * Each instance owns a fresh schema, dropped by {@link #dropSchema}. As a test class's extension
+ * ({@code @RegisterExtension final TestDatabase db = TestDatabase.perTest();}) each test gets its
+ * own: the database is required before it (ahead of the class's {@code @BeforeEach}) and the
+ * schema dropped after it.
  */
-public final class TestDatabase {
+public final class TestDatabase implements BeforeEachCallback, AfterEachCallback {
   private static final Logger LOG = LoggerFactory.getLogger(TestDatabase.class);
   static final String CONFIGURED = System.getenv().getOrDefault(
       "PSA_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
@@ -80,6 +86,23 @@ public final class TestDatabase {
   public static TestDatabase require() {
     url();
     return new TestDatabase();
+  }
+
+  /** A fresh schema for the test about to run, as a {@code @RegisterExtension} field. */
+  public static TestDatabase perTest() {
+    return new TestDatabase();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    url();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws SQLException {
+    if (Resolved.URL != null) { // else the test was skipped or failed before touching it
+      dropSchema();
+    }
   }
 
   /** The JDBC URL of the database tests use (see the class comment for which one). */

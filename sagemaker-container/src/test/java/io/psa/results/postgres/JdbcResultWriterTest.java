@@ -10,23 +10,17 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcResultWriterTest {
-  private TestDatabase db;
+  @RegisterExtension final TestDatabase db = TestDatabase.perTest();
 
   @BeforeEach
   void database() throws Exception {
-    db = TestDatabase.require();
     Migrator.migrate(new JdbcSession(() -> DriverManager.getConnection(TestDatabase.url())),
         db.schema, Migrations.load(getClass().getClassLoader()));
-  }
-
-  @AfterEach
-  void drop() throws Exception {
-    db.dropSchema();
   }
 
   static InferenceResult result(String id, String asset) {

@@ -3,28 +3,17 @@ package io.psa.results.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.psa.container.persistence.TestDatabase;
 import java.sql.DriverManager;
 import java.util.List;
-import io.psa.container.persistence.TestDatabase;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The migrator against the real PostgreSQL, and against the server's Flyway on the same schema. */
 class MigratorTest {
-  private TestDatabase db;
+  @RegisterExtension final TestDatabase db = TestDatabase.perTest();
   private final SqlSession jdbc = new JdbcSession(() -> DriverManager.getConnection(TestDatabase.url()));
-
-  @BeforeEach
-  void database() {
-    db = TestDatabase.require();
-  }
-
-  @AfterEach
-  void drop() throws Exception {
-    db.dropSchema();
-  }
 
   private Flyway flyway() {
     return Flyway.configure().dataSource(TestDatabase.url(), null, null).schemas(db.schema)
