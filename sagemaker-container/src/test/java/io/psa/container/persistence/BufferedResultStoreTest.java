@@ -66,19 +66,11 @@ class BufferedResultStoreTest {
   }
 
   private static InferenceResult poisoned(int i) {
-    InferenceResult r = Results.number("bad", i);
-    return new InferenceResult(r.requestId(), "press\u0000" + i, r.modelName(), r.modelVersion(),
-        r.receivedAt(), r.firstTsMs(), r.lastTsMs(), r.sampleCount(), r.windowCount(),
-        r.anomalyScore(), r.isAnomaly(), r.threshold(), r.windowScores(), r.source(),
-        r.latencyMs(), r.cached());
+    return Results.withAsset(Results.number("bad", i), "press\u0000" + i);
   }
 
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    assertThat(condition.getAsBoolean()).as("within 10 s").isTrue();
+  private static void await(BooleanSupplier condition) throws Exception {
+    Poll.until(condition::getAsBoolean, Duration.ofSeconds(10));
   }
 
   @Test

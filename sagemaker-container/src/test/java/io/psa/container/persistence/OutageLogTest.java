@@ -67,11 +67,7 @@ class OutageLogTest {
             + " reachable again; writing the 20 results kept meanwhile");
   }
 
-  private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
-      Thread.sleep(20);
-    }
+  private static void await(java.util.function.BooleanSupplier condition) throws Exception {
+    Poll.until(condition::getAsBoolean, Duration.ofSeconds(10));
   }
 }

@@ -82,14 +82,14 @@ class PostgresResultStoreTest {
     String lone = "a\ud800b";
     String huge = randomText(10_000); // past PostgreSQL's index row limit on asset_id
     try (BufferedResultStore store = BufferedResultStore.forPostgres(settings(TestDatabase.url()))) {
-      store.record(withAsset(Results.number("bad", 0), nul));
+      store.record(Results.withAsset(Results.number("bad", 0), nul));
       for (int i = 0; i < 300; i++) {
         store.record(Results.number("good", i));
         if (i == 100) {
-          store.record(withAsset(Results.number("bad", 1), lone));
+          store.record(Results.withAsset(Results.number("bad", 1), lone));
         }
         if (i == 200) {
-          store.record(withAsset(Results.number("bad", 2), huge));
+          store.record(Results.withAsset(Results.number("bad", 2), huge));
         }
       }
       awaitRows(300, Duration.ofSeconds(30));
@@ -185,11 +185,7 @@ class PostgresResultStoreTest {
       BufferedResultStore store = new BufferedResultStore(cutting,
           new SpillJournal(s.spillFile(), s.spillMaxBytes(), s.spillSync()), 100, 100,
           Duration.ofMillis(200), true);
-      long deadline = System.nanoTime() + 10_000_000_000L;
-      while (store.status().databaseUp() && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertThat(store.status().databaseUp()).isFalse();
+      Poll.until(() -> !store.status().databaseUp(), Duration.ofSeconds(10));
       Thread.sleep(600); // a few attempts against the cut connection
       long stored = db.count("");
       assertThat(stored).isEqualTo(500);
@@ -197,11 +193,7 @@ class PostgresResultStoreTest {
 
       proxy.restore();
       awaitRows(n, Duration.ofSeconds(30));
-      long settle = System.nanoTime() + 5_000_000_000L;
-      while (store.status().pending() > 0 && System.nanoTime() < settle) {
-        Thread.sleep(20);
-      }
-      assertThat(store.status().pending()).isZero();
+      Poll.until(() -> store.status().pending() == 0, Duration.ofSeconds(5));
       assertThat(store.status().dropped()).isZero();
       store.close(Duration.ofSeconds(5));
     }
@@ -227,13 +219,6 @@ class PostgresResultStoreTest {
       b.append((char) ('a' + random.nextInt(26)));
     }
     return b.toString();
-  }
-
-  private static InferenceResult withAsset(InferenceResult r, String asset) {
-    return new InferenceResult(r.requestId(), asset, r.modelName(), r.modelVersion(),
-        r.receivedAt(), r.firstTsMs(), r.lastTsMs(), r.sampleCount(), r.windowCount(),
-        r.anomalyScore(), r.isAnomaly(), r.threshold(), r.windowScores(), r.source(),
-        r.latencyMs(), r.cached());
   }
 
   private void awaitRows(long n, Duration timeout) throws Exception {

@@ -15,4 +15,12 @@ final class Results {
         i * 10_000L, i * 10_000L + 9_990, 1000, 3, 0.5, i % 2 == 0, 0.42, scores,
         InferenceResult.SOURCE_API, 1.25 + i, i % 4 == 0);
   }
+
+  /** {@code r} with another asset id, every other field as it was. */
+  static InferenceResult withAsset(InferenceResult r, String asset) {
+    return new InferenceResult(r.requestId(), asset, r.modelName(), r.modelVersion(),
+        r.receivedAt(), r.firstTsMs(), r.lastTsMs(), r.sampleCount(), r.windowCount(),
+        r.anomalyScore(), r.isAnomaly(), r.threshold(), r.windowScores(), r.source(),
+        r.latencyMs(), r.cached());
+  }
 }

@@ -64,10 +64,7 @@ class SchemaMismatchTest {
     assertThat(db.count("")).isZero();
 
     setChecksum("4", String.valueOf(applied));
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (db.count("") == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    Poll.until(() -> db.count("WHERE request_id = 'kept-1'") == 1, Duration.ofSeconds(10));
     store[0].close(Duration.ofSeconds(5));
     assertThat(db.count("WHERE request_id = 'kept-1'")).isEqualTo(1);
   }

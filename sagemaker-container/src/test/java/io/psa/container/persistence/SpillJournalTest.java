@@ -43,7 +43,7 @@ class SpillJournalTest {
 
   @Test
   void keeps_text_no_database_would_take_as_ascii_escapes_and_reads_it_back_exactly() throws Exception {
-    InferenceResult odd = withAsset(Results.number("odd", 1), "a\u0000b\ud800c\u00e9\uD83D\uDE00");
+    InferenceResult odd = Results.withAsset(Results.number("odd", 1), "a\u0000b\ud800c\u00e9\uD83D\uDE00");
     try (SpillJournal j = open(dir.resolve("spill.jsonl"))) {
       j.append(List.of(odd));
       assertThat(Files.readString(dir.resolve("spill.jsonl"))).isASCII()
@@ -153,10 +153,4 @@ class SpillJournalTest {
     }
   }
 
-  private static InferenceResult withAsset(InferenceResult r, String asset) {
-    return new InferenceResult(r.requestId(), asset, r.modelName(), r.modelVersion(),
-        Instant.ofEpochMilli(r.receivedAt().toEpochMilli()), r.firstTsMs(), r.lastTsMs(),
-        r.sampleCount(), r.windowCount(), r.anomalyScore(), r.isAnomaly(), r.threshold(),
-        r.windowScores(), r.source(), r.latencyMs(), r.cached());
-  }
 }
