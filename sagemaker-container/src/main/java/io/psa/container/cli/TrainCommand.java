@@ -55,8 +55,9 @@ public final class TrainCommand implements Callable<Integer> {
       description = "A CSV / JSON Lines file, or a folder of them (searched recursively).")
   Path data;
 
-  @Option(names = "--detector", paramLabel = "KIND", defaultValue = "isolation_forest",
-      description = "if (isolation_forest), pca, ae (autoencoder), lstm, ... (default: ${DEFAULT-VALUE}).")
+  // no picocli default: a --config file's detector holds unless --detector is given
+  @Option(names = "--detector", paramLabel = "KIND",
+      description = "if (isolation_forest), pca, ae (autoencoder), lstm, ... (default: isolation_forest).")
   String detector;
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR",
@@ -120,29 +121,24 @@ public final class TrainCommand implements Callable<Integer> {
       paths = paths.withModel(CliPaths.newOutputDirectory(spec.commandLine(), "--out", out));
     }
     TrainingProgressBar bar = TrainingProgressBar.forTerminal(spec.commandLine().getErr());
-    int status = SageMakerTraining.run(paths, commandLineSettings(), spec.commandLine().getOut(),
+    int status = SageMakerTraining.run(paths, settings(), spec.commandLine().getOut(),
         spec.commandLine().getErr(), bar, VersionProvider.version());
     bar.done();
     return status;
   }
 
-  /** The settings options actually given, which override SageMaker's hyperparameters. */
-  private Map<String, String> commandLineSettings() throws IOException {
-    var given = spec.commandLine().getParseResult();
-    Map<String, String> all = settings();
-    if (!given.hasMatchedOption("--detector")) {
-      all.remove("detector");
-    }
-    return all;
-  }
-
-  /** Options as the string map SageMaker would pass: a config file, then options, then -P. */
+  /**
+   * Options as the string map SageMaker would pass: a config file, then options, then -P. Only
+   * what was given is in it, so on SageMaker's path it overrides just those hyperparameters.
+   */
   private Map<String, String> settings() throws IOException {
     Map<String, String> map = new LinkedHashMap<>();
     if (config != null) {
       map.putAll(TrainingJob.readStringMap(config));
     }
-    map.put("detector", detector);
+    if (detector != null) {
+      map.put("detector", detector);
+    }
     if (seed != null) {
       map.put("seed", seed.toString());
     }

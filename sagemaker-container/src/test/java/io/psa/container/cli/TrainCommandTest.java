@@ -46,6 +46,25 @@ class TrainCommandTest {
   }
 
   @Test
+  void a_config_files_detector_holds_unless_the_option_is_given() throws Exception {
+    Path config = tmp.resolve("pca.json");
+    Files.writeString(config, "{\"detector\": \"pca\"}");
+    Path fromFile = tmp.resolve("model-config-pca");
+    Path overridden = tmp.resolve("model-config-if");
+
+    var r = Cli.run("train", "--data", data.resolve("a.csv").toString(), "--config",
+        config.toString(), "--out", fromFile.toString());
+    var o = Cli.run("train", "--data", data.resolve("a.csv").toString(), "--config",
+        config.toString(), "--detector", "if", "-P", "if_trees=20", "--out", overridden.toString());
+
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(o.status()).as(o.err()).isZero();
+    assertThat(ArtifactReader.read(fromFile).manifest().detector().kind()).isEqualTo("pca");
+    assertThat(ArtifactReader.read(overridden).manifest().detector().kind())
+        .isEqualTo("isolation_forest");
+  }
+
+  @Test
   void score_prints_the_predict_response_of_a_file() throws Exception {
     Path model = tmp.resolve("model-if");
     assertThat(Cli.run("train", "--data", data.resolve("a.csv").toString(), "--detector", "if",
