@@ -39,7 +39,7 @@ public final class ResultRow {
    * with {@code ?} or {@code :column} placeholders; with named parameters, a column in {@code
    * arrayTypes} is cast from its array literal to that SQL type.
    */
-  static String insertSql(String schema, String table, List<String> columns,
+  public static String insertSql(String schema, String table, List<String> columns,
       Map<String, String> arrayTypes, String conflictKey, boolean namedParameters) {
     StringBuilder values = new StringBuilder();
     for (String c : columns) {

@@ -1,10 +1,10 @@
 package io.psa.container.persistence;
 
+import io.psa.results.postgres.ResultRow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Where and how results are written. Immutable and validated.
@@ -38,17 +38,12 @@ public record DatabaseSettings(
   public static final String DEFAULT_SCHEMA = "psa";
   public static final long DEFAULT_SPILL_MAX_BYTES = 1L << 30;
 
-  // the schema name is put into SQL text, so only plain identifiers are allowed
-  private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-
   public DatabaseSettings {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException("PSA_DB_URL must be a jdbc:postgresql: URL, got " + jdbcUrl);
     }
-    if (schema == null || !IDENTIFIER.matcher(schema).matches()) {
-      throw new IllegalArgumentException("schema must match " + IDENTIFIER + ", got " + schema);
-    }
+    ResultRow.checkSchema(schema); // it is put into SQL text
     if (queueCapacity <= 0 || batchSize <= 0) {
       throw new IllegalArgumentException("queue capacity and batch size must be > 0");
     }
@@ -109,10 +104,5 @@ public record DatabaseSettings(
   public DatabaseSettings withMaxBackoff(Duration backoff) {
     return new DatabaseSettings(jdbcUrl, schema, queueCapacity, batchSize, spillFile, backoff,
         connectTimeout, spillMaxBytes, spillSync);
-  }
-
-  public DatabaseSettings withSpillMaxBytes(long bytes) {
-    return new DatabaseSettings(jdbcUrl, schema, queueCapacity, batchSize, spillFile, maxBackoff,
-        connectTimeout, bytes, spillSync);
   }
 }

@@ -2,13 +2,17 @@ package io.psa.container.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.psa.model.artifact.Checksums;
 import io.psa.model.results.InferenceResult;
 import io.psa.results.postgres.JdbcResultWriter;
+import io.psa.results.postgres.ResultRow;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -47,9 +51,9 @@ public final class PostgresResultWriter implements ResultDatabase {
     this.pool = new HikariDataSource(c);
     this.schema = settings.schema();
     this.rows = new JdbcResultWriter(pool::getConnection, schema);
-    this.insertDeadLetter = "INSERT INTO " + schema + ".result_dead_letters (request_id, failed_at,"
-        + " sql_state, reason, payload, payload_sha256) VALUES (?, ?, ?, ?, ?, ?)"
-        + " ON CONFLICT (payload_sha256) DO NOTHING";
+    this.insertDeadLetter = ResultRow.insertSql(schema, "result_dead_letters", List.of("request_id",
+        "failed_at", "sql_state", "reason", "payload", "payload_sha256"), Map.of(), "payload_sha256",
+        false);
   }
 
   /** Runs the migrations now (also done lazily before the first write). */
@@ -96,19 +100,10 @@ public final class PostgresResultWriter implements ResultDatabase {
         ps.setString(3, d.sqlState());
         ps.setString(4, ResultLines.ascii(d.reason()));
         ps.setString(5, d.payload());
-        ps.setString(6, sha256(d.payload()));
+        ps.setString(6, Checksums.sha256(d.payload().getBytes(StandardCharsets.UTF_8)));
         ps.addBatch();
       }
       ps.executeBatch();
-    }
-  }
-
-  private static String sha256(String text) {
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
     }
   }
 

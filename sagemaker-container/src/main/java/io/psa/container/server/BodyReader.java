@@ -28,7 +28,7 @@ import org.eclipse.jetty.io.EndPoint;
 final class BodyReader {
   private static final String READ = "psa.body_read";
   private static final String RESERVED = "psa.body_reserved";
-  private static final int CHUNK = 64 * 1024;
+  static final int CHUNK = 64 * 1024;
   /** How far past the deadline a read may wait, so that the idle timeout is not reset per read. */
   private static final long DEADLINE_SLACK_MILLIS = 100;
 

@@ -5,7 +5,6 @@ import io.psa.model.service.ErrorCode;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritePendingException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -156,7 +155,7 @@ final class ConnectionGuard extends Handler.Wrapper implements Connection.Listen
 
   private void refuse(Response response, Callback callback) {
     refused.increment();
-    String code = ErrorCode.TOO_MANY_CONNECTIONS.name().toLowerCase(Locale.ROOT);
+    String code = ErrorCode.TOO_MANY_CONNECTIONS.apiCode();
     metrics.error(code);
     response.setStatus(ErrorCode.TOO_MANY_CONNECTIONS.status());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
@@ -192,7 +191,7 @@ final class ConnectionGuard extends Handler.Wrapper implements Connection.Listen
   private void headerTimeout(Track t) {
     t.timedOut = true;
     headerTimeouts.increment();
-    String code = ErrorCode.REQUEST_TIMEOUT.name().toLowerCase(Locale.ROOT);
+    String code = ErrorCode.REQUEST_TIMEOUT.apiCode();
     metrics.error(code);
     byte[] body = PredictionJson.errorBytes(code, "the request headers did not arrive within the"
         + " server's limit of " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms", null);

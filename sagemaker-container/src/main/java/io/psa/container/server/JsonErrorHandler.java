@@ -4,7 +4,6 @@ import io.psa.dsp.ValidationException;
 import io.psa.model.scoring.PredictionJson;
 import io.psa.model.service.ErrorCode;
 import java.nio.ByteBuffer;
-import java.util.Locale;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -34,7 +33,7 @@ final class JsonErrorHandler extends ErrorHandler {
 
   private byte[] body(int status, String reason) {
     ErrorCode code = ErrorCode.forStatus(status);
-    String name = code.name().toLowerCase(Locale.ROOT);
+    String name = code.apiCode();
     metrics.error(name);
     String why = reason == null || reason.isBlank() ? "" : ": " + ValidationException.echo(reason);
     return PredictionJson.errorBytes(name, describe(code) + why, null);

@@ -3,10 +3,8 @@ package io.psa.container.server;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.psa.model.Prediction;
+import io.psa.model.artifact.Checksums;
 import io.psa.model.service.MediaTypes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Answers for identical bodies within a short time (Caffeine), bounded by time since writing and
@@ -55,7 +53,7 @@ final class ResponseCache {
     if (cache == null) {
       return null;
     }
-    return new Key(sha256(body), format, modelVersion);
+    return new Key(Checksums.sha256(body), format, modelVersion);
   }
 
   /** The cached answer, or null; counts a hit or a miss. */
@@ -91,13 +89,5 @@ final class ResponseCache {
 
   long maxBytes() {
     return cache == null ? 0 : maxBytes;
-  }
-
-  static String sha256(byte[] body) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
   }
 }

@@ -82,7 +82,7 @@ public record ServerSettings(
 
   /** What one body of the limit reserves at most: its 64 KB chunks, then itself while joined. */
   public static long minBodiesBytes(long maxBodyBytes) {
-    return 2 * maxBodyBytes + 64 * 1024;
+    return 2 * maxBodyBytes + BodyReader.CHUNK;
   }
 
   /** An eighth of the heap, at most 64 MB. */
