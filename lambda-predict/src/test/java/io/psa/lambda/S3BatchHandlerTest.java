@@ -242,6 +242,20 @@ class S3BatchHandlerTest {
   }
 
   @Test
+  void a_file_without_an_extension_is_read_again_in_the_format_its_content_shows() throws Exception {
+    // JSON Lines have no header line: record 300 stands on line 301 (a CSV's would be on 302)
+    String body = BatchText.jsonLines(signal(60_000, 9)).replaceFirst("\"ts_ms\":3000,", "\"ts_ms\":2990,");
+    byte[] event = upload("s3-object-created-jsonl.json", "incoming/unordered-export", body);
+
+    Lambdas.invoke(handler, event);
+    JsonNode error = Lambdas.JSON.readTree(text("failed/unordered-export.error.json"));
+
+    assertThat(error.at("/error/code").asText()).isEqualTo("not_increasing");
+    assertThat(error.at("/error/record").asLong()).isEqualTo(300);
+    assertThat(error.at("/error/line").asLong()).isEqualTo(301);
+  }
+
+  @Test
   void without_a_database_a_redelivery_finds_the_summary_and_skips() throws Exception {
     S3BatchHandler noDb = new S3BatchHandler(s3, new SegmentedFileScorer(model), null, new Metrics("psa", "s3"));
     byte[] event = upload("s3-object-created-csv.json", "incoming/nodb.csv", BatchText.csv(signal(60_000, 7)));

@@ -20,7 +20,12 @@ public final class ValidationException extends IllegalArgumentException {
     TOO_LITTLE_DATA,
     TOO_MANY_RECORDS,
     MALFORMED,
-    INVALID_CONFIG
+    INVALID_CONFIG;
+
+    /** The {@code error.code} of the API: the name in lower snake case, e.g. {@code gap_too_large}. */
+    public String apiCode() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
   /** Longest message and field name kept: a client's 1 MB key is not sent back to it. */

@@ -3,8 +3,11 @@ package io.psa.lambda.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.psa.dsp.ValidationException;
+import io.psa.dsp.input.SignalFiles.Format;
+import io.psa.dsp.input.SignalFiles;
 import io.psa.dsp.input.SignalReader;
 import io.psa.model.ModelInfo;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +17,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.function.LongConsumer;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -95,14 +97,15 @@ public final class S3Files {
    * deletes it from {@code incoming/}, in that order, so that a crash in between loses nothing.
    */
   public Failure moveToFailed(FileKey f, ValidationException e) throws IOException {
-    String code = e.code().name().toLowerCase(Locale.ROOT);
+    String code = e.code().apiCode();
     Integer record = e.recordIndex() >= 0 ? e.recordIndex() : null;
     Long line = LineLocator.fromMessage(e.getMessage());
     if (line == null && record != null) {
       try (InputStream again = open(f)) {
         if (again != null) {
-          line = LineLocator.lineOf(again, record, !f.name().toLowerCase(Locale.ROOT).endsWith(".jsonl")
-              && !f.name().toLowerCase(Locale.ROOT).endsWith(".ndjson"));
+          // the format as the reader decided it: extension, else content
+          BufferedInputStream in = new BufferedInputStream(again, SignalFiles.SNIFF_BYTES);
+          line = LineLocator.lineOf(in, record, SignalFiles.formatOf(in, f.name()) == Format.CSV);
         }
       }
     }

@@ -7,7 +7,6 @@ import io.psa.model.scoring.PredictionJson;
 import io.psa.model.service.ApiException;
 import io.psa.model.service.ErrorCode;
 import java.io.IOException;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +56,7 @@ final class ErrorMapping {
   }
 
   private void validation(ValidationException e, Context ctx) {
-    String code = e.code().name().toLowerCase(Locale.ROOT);
+    String code = e.code().apiCode();
     metrics.error(code);
     ctx.status(400).contentType("application/json").result(PredictionJson.errorBytes(e));
   }

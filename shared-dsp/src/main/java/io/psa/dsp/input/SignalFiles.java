@@ -18,7 +18,7 @@ import java.util.Locale;
  */
 public final class SignalFiles {
   /** How far the content sniffing looks. */
-  static final int SNIFF_BYTES = 1 << 16;
+  public static final int SNIFF_BYTES = 1 << 16;
 
   /** The formats a signal file can have. */
   public enum Format {
@@ -67,11 +67,7 @@ public final class SignalFiles {
   public static SignalReader open(InputStream in, String name, List<String> channels)
       throws IOException {
     BufferedInputStream buffered = new BufferedInputStream(in, SNIFF_BYTES);
-    Format format = Format.ofName(name);
-    if (format == null) {
-      format = sniff(buffered);
-    }
-    return switch (format) {
+    return switch (formatOf(buffered, name)) {
       case CSV -> CsvSignalReader.of(buffered, channels);
       case JSON_LINES -> new JsonLinesSignalReader(buffered, channels);
       case PREDICT_BODY -> {
@@ -82,11 +78,32 @@ public final class SignalFiles {
     };
   }
 
-  /** The format of the stream's first bytes; the stream is left where it was. */
-  static Format sniff(BufferedInputStream in) throws IOException {
+  /**
+   * The format the name's extension implies, else what the stream's first bytes show; the stream
+   * is left where it was.
+   *
+   * @param name a file name, or null (standard input)
+   */
+  public static Format formatOf(BufferedInputStream in, String name) throws IOException {
+    Format format = name == null ? null : Format.ofName(name);
+    if (format != null) {
+      return format;
+    }
     in.mark(SNIFF_BYTES);
     byte[] head = in.readNBytes(SNIFF_BYTES);
     in.reset();
+    return sniff(head);
+  }
+
+  /** {@link #formatOf(BufferedInputStream, String)} for input already in memory. */
+  public static Format formatOf(byte[] bytes, String name) {
+    Format format = name == null ? null : Format.ofName(name);
+    return format != null ? format
+        : sniff(bytes.length <= SNIFF_BYTES ? bytes : java.util.Arrays.copyOf(bytes, SNIFF_BYTES));
+  }
+
+  /** The format of a file's first bytes: a JSON object is JSON Lines or a /predict body. */
+  private static Format sniff(byte[] head) {
     int i = 0;
     // skip a UTF-8 byte order mark and leading white space
     if (head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB

@@ -64,8 +64,13 @@ class SignalFilesTest {
     assertThat(Format.ofName("signal.txt")).isNull();
   }
 
+  /** The format of content without a telling name, found the same in a stream and in memory. */
   private static Format sniff(String text) throws IOException {
-    return SignalFiles.sniff(new BufferedInputStream(new ByteArrayInputStream(BatchText.utf8(text))));
+    byte[] bytes = BatchText.utf8(text);
+    Format fromStream =
+        SignalFiles.formatOf(new BufferedInputStream(new ByteArrayInputStream(bytes)), null);
+    assertThat(SignalFiles.formatOf(bytes, null)).isEqualTo(fromStream);
+    return fromStream;
   }
 
   private void write(String name, String text) throws IOException {

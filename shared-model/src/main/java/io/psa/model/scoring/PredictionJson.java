@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -158,7 +157,7 @@ public final class PredictionJson {
 
   /** The error body for input a client sent ({@code code} is the reason in lower snake_case). */
   public static byte[] errorBytes(ValidationException e) {
-    return errorBytes(e.code().name().toLowerCase(Locale.ROOT), e.getMessage(), e.field());
+    return errorBytes(e.code().apiCode(), e.getMessage(), e.field());
   }
 
   /** An error body of any code, e.g. {@code payload_too_large}; {@code field} may be null. */

@@ -2,7 +2,6 @@ package io.psa.model.service;
 
 import io.psa.dsp.ValidationException;
 import io.psa.model.scoring.PredictionJson;
-import java.util.Locale;
 
 /**
  * An error as every edge answers it: the HTTP status and the API.md body
@@ -22,7 +21,7 @@ public record ApiError(int status, String code, String message, String field) {
   public static ApiError of(Throwable e, String requestId) {
     return switch (e) {
       case ValidationException v ->
-          new ApiError(400, v.code().name().toLowerCase(Locale.ROOT), v.getMessage(), v.field());
+          new ApiError(400, v.code().apiCode(), v.getMessage(), v.field());
       case ApiException a -> of(a.code(), a.getMessage());
       default -> of(ErrorCode.INTERNAL, "internal error; request id " + requestId);
     };
