@@ -88,34 +88,47 @@ final class EndpointRecords {
     return new BatchStats(0, 0, 0);
   }
 
-  /** CSV (a header, then a record a line, ts_ms first) or JSON Lines; blank lines skipped. */
+  /** CSV (a header naming ts_ms, then a record a line) or JSON Lines; blank lines skipped. */
   private static BatchStats lines(byte[] body, boolean csv) throws IOException {
     BufferedReader r = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
         StandardCharsets.UTF_8));
     String first = null;
     String last = null;
     int n = 0;
-    boolean header = csv;
+    int tsColumn = csv ? -1 : 0;
     for (String line; (line = r.readLine()) != null; ) {
       if (line.isBlank()) {
         continue;
       }
-      if (header) {
-        header = false;
+      if (tsColumn < 0) {
+        // the endpoint accepted the body, so the header names ts_ms, in any column
+        tsColumn = fields(line).indexOf("ts_ms");
+        if (tsColumn < 0) {
+          throw new IOException("the CSV header names no ts_ms column");
+        }
         continue;
       }
       first = first == null ? line : first;
       last = line;
       n++;
     }
-    return new BatchStats(n, first == null ? 0 : ts(first, csv), last == null ? 0 : ts(last, csv));
+    return new BatchStats(n, first == null ? 0 : ts(first, csv, tsColumn),
+        last == null ? 0 : ts(last, csv, tsColumn));
   }
 
-  private static long ts(String line, boolean csv) throws IOException {
+  private static long ts(String line, boolean csv, int tsColumn) throws IOException {
     if (csv) {
-      int comma = line.indexOf(',');
-      return Long.parseLong((comma < 0 ? line : line.substring(0, comma)).trim().replace("\"", ""));
+      return Long.parseLong(fields(line).get(tsColumn));
     }
     return JSON.readTree(line).path("ts_ms").asLong();
+  }
+
+  /** A CSV line's fields, trimmed and unquoted (timestamps and names hold no commas). */
+  private static List<String> fields(String line) {
+    List<String> out = new ArrayList<>();
+    for (String f : line.split(",", -1)) {
+      out.add(f.trim().replace("\"", ""));
+    }
+    return out;
   }
 }
