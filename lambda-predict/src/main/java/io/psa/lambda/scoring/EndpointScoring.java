@@ -2,7 +2,6 @@ package io.psa.lambda.scoring;
 
 import io.psa.lambda.runtime.JsonLog;
 import io.psa.model.service.ApiError;
-import io.psa.model.service.ApiException;
 import io.psa.model.service.ErrorCode;
 import io.psa.model.service.MediaTypes;
 import io.psa.model.service.PredictService;
@@ -64,10 +63,11 @@ public final class EndpointScoring implements Scoring {
     } catch (SdkClientException e) {
       return unavailable(requestId, "could not be reached (" + e.getMessage() + ")", e);
     } catch (RuntimeException e) {
-      if (!(e instanceof ApiException) && !(e instanceof io.psa.dsp.ValidationException)) {
+      ApiError error = ApiError.of(e, requestId);
+      if (error.internal()) {
         JsonLog.error(requestId, "forwarding to the SageMaker endpoint failed", e);
       }
-      return PredictService.Answer.of(ApiError.of(e, requestId));
+      return PredictService.Answer.of(error);
     }
   }
 
