@@ -2,6 +2,7 @@ package io.psa.lambda.batch;
 
 import io.psa.dsp.input.SignalReader;
 import io.psa.model.ModelInfo;
+import io.psa.model.scoring.ScoredWindow;
 import java.io.IOException;
 
 /**
@@ -10,13 +11,10 @@ import java.io.IOException;
  */
 public interface FileScorer {
 
-  /** One scored window, as a line of {@code results/<name>.jsonl}. */
-  record Window(long startTsMs, long endTsMs, double score, boolean isAnomaly, String topChannel) {}
-
-  /** Receives windows in time order. */
+  /** Receives windows in time order, each a line of {@code results/<name>.jsonl}. */
   @FunctionalInterface
   interface WindowOut {
-    void accept(Window w) throws IOException;
+    void accept(ScoredWindow w) throws IOException;
   }
 
   ModelInfo model();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.psa.model.Episode;
 import io.psa.model.ModelInfo;
 import io.psa.model.scoring.PredictionJson;
+import io.psa.model.scoring.ScoredWindow;
 import io.psa.model.scoring.SegmentedScorer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +20,7 @@ final class Outputs {
   private Outputs() {}
 
   /** One line of {@code results/<name>.jsonl}. */
-  static void windowLine(OutputStream out, FileScorer.Window w) throws IOException {
+  static void windowLine(OutputStream out, ScoredWindow w) throws IOException {
     try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
       g.writeStartObject();

@@ -83,7 +83,7 @@ public final class SegmentedFileScorer implements FileScorer {
     @Override
     public void window(ScoredWindow w) {
       try {
-        out.accept(new Window(w.startTsMs(), w.endTsMs(), w.score(), w.isAnomaly(), w.topChannel()));
+        out.accept(w);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
