@@ -54,8 +54,12 @@ public final class S3BatchHandler implements RequestStreamHandler {
   }
 
   S3BatchHandler(Env env) {
-    this(AwsClients.s3(env), new SegmentedFileScorer(Init.model(env)), ledger(env),
-        Metrics.fromEnv(env, "s3"));
+    this(env, AwsClients.s3(env));
+  }
+
+  // one S3 client at init, for the model and for the files
+  private S3BatchHandler(Env env, S3Client s3) {
+    this(s3, new SegmentedFileScorer(Init.model(env, s3)), ledger(env), Metrics.fromEnv(env, "s3"));
   }
 
   /** For tests: our own parts; {@code ledger} null means no database. */

@@ -4,6 +4,7 @@ import io.psa.lambda.model.ModelLoader;
 import io.psa.lambda.results.Databases;
 import io.psa.model.scoring.ModelScorer;
 import java.io.IOException;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** What every function builds at init from its environment: the model and the database. */
 public final class Init {
@@ -16,9 +17,14 @@ public final class Init {
    *     Lambda reports it and a SnapStart version fails to publish
    */
   public static ModelScorer model(Env env) {
+    return model(env, null);
+  }
+
+  /** {@link #model(Env)} through the function's own S3 client, when it has one (null: none). */
+  public static ModelScorer model(Env env, S3Client s3) {
     String uri = env.get("PSA_MODEL_S3_URI");
     try {
-      return ModelLoader.load(uri, uri == null ? null : AwsClients.s3(env));
+      return ModelLoader.load(uri, uri == null ? null : s3 != null ? s3 : AwsClients.s3(env));
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("cannot load the model "
           + (uri == null ? "packaged in the jar" : uri) + ": " + e.getMessage(), e);
