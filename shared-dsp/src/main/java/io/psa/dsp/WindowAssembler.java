@@ -87,12 +87,14 @@ final class WindowAssembler {
 
   private void emitCompleteWindows() {
     while (nextWindow * s + w <= resampledBase + resampledLength) {
-      int at = (int) (nextWindow * s - resampledBase);
-      for (int c = 0; c < channels; c++) {
-        WindowFeatures.compute(resampled[c], at, w, row, c * WindowFeatures.COUNT);
+      if (sink != WindowSink.NONE) {
+        int at = (int) (nextWindow * s - resampledBase);
+        for (int c = 0; c < channels; c++) {
+          WindowFeatures.compute(resampled[c], at, w, row, c * WindowFeatures.COUNT);
+        }
+        long start = t0 + nextWindow * s * outputPeriodMs;
+        sink.accept(start, start + (w - 1) * outputPeriodMs, row);
       }
-      long start = t0 + nextWindow * s * outputPeriodMs;
-      sink.accept(start, start + (w - 1) * outputPeriodMs, row);
       nextWindow++;
     }
     long keepFrom = nextWindow * s;

@@ -4,6 +4,9 @@ package io.psa.dsp;
 @FunctionalInterface
 public interface WindowSink {
 
+  /** A sink that keeps nothing: the windows' features are then not computed at all. */
+  WindowSink NONE = (startMs, endMs, features) -> {};
+
   /**
    * @param startMs timestamp of the window's first resampled sample
    * @param endMs timestamp of its last resampled sample

@@ -6,6 +6,7 @@ import io.psa.dsp.PipelineConfig;
 import io.psa.dsp.SensorBatch;
 import io.psa.dsp.StreamingPipeline;
 import io.psa.dsp.ValidationException;
+import io.psa.dsp.WindowSink;
 import io.psa.model.artifact.TrainingInfo.SignalInfo;
 import io.psa.model.detection.EffectiveSamples;
 import java.io.IOException;
@@ -59,8 +60,9 @@ final class TrainingFeatures {
       signalStarts.add(before);
       Samples samples = new Samples(channels.size());
       Records records = new Records(channels);
+      // batched, the stream is read for its samples and checks only: its windows are the batches'
       StreamingPipeline stream = new StreamingPipeline(config, channels,
-          batched ? (start, end, features) -> { } : this::addWindow, samples::add);
+          batched ? WindowSink.NONE : this::addWindow, samples::add);
       if (!batched) {
         segmentStarts.add(before);
       }
