@@ -90,6 +90,7 @@ public record AlarmRule(double quantile, double margin, int k, int n, int hold) 
     private final double[] sorted = new double[n];
     private long seen;
     private long sinceFired = Long.MAX_VALUE / 2;
+    private double statistic = Double.NEGATIVE_INFINITY;
 
     private Tracker(double threshold) {
       this.threshold = threshold;
@@ -102,7 +103,8 @@ public record AlarmRule(double quantile, double margin, int k, int n, int hold) 
     public boolean next(double raw) {
       last[(int) (seen % n)] = Double.isNaN(raw) ? Double.POSITIVE_INFINITY : raw;
       seen++;
-      sinceFired = statistic() >= threshold ? 0 : sinceFired + 1;
+      statistic = kthLargest();
+      sinceFired = statistic >= threshold ? 0 : sinceFired + 1;
       return sinceFired <= hold;
     }
 
@@ -113,6 +115,10 @@ public record AlarmRule(double quantile, double margin, int k, int n, int hold) 
 
     /** The decision statistic at the last window, or -infinity before {@code k} windows. */
     public double statistic() {
+      return statistic;
+    }
+
+    private double kthLargest() {
       int available = (int) Math.min(n, seen);
       if (available < k) {
         return Double.NEGATIVE_INFINITY;
@@ -126,6 +132,7 @@ public record AlarmRule(double quantile, double margin, int k, int n, int hold) 
     public void reset() {
       seen = 0;
       sinceFired = Long.MAX_VALUE / 2;
+      statistic = Double.NEGATIVE_INFINITY;
     }
   }
 

@@ -32,11 +32,14 @@ public final class ModelScorer implements BatchScorer {
 
   private final TrainedModel model;
   private final Pipeline pipeline;
+  /** The model's features' indices into the pipeline's vector, worked out once. */
+  private final int[] columns;
 
   /** Wraps a model in memory (fresh from training or loaded). */
   public ModelScorer(TrainedModel model) {
     this.model = model;
     this.pipeline = new Pipeline(model.config(), model.channels());
+    this.columns = model.detection().selection().columns(pipeline.featureNames());
     List<String> selected = model.detection().selection().names(pipeline.featureNames());
     if (!selected.equals(model.featureNames())) {
       throw new IllegalArgumentException("the model's feature names " + model.featureNames()
@@ -74,14 +77,9 @@ public final class ModelScorer implements BatchScorer {
     return model.calibration().apply(model.detection().rawThreshold());
   }
 
-  /** The pipeline's feature names, what {@link WindowScorer#accept} reads. */
-  public List<String> pipelineFeatureNames() {
-    return pipeline.featureNames();
-  }
-
   /** A window scorer for one stream of this model's windows. */
   public WindowScorer windowScorer(boolean explainWindows, WindowScorer.Listener listener) {
-    return new WindowScorer(model, pipeline.featureNames(), explainWindows, listener);
+    return new WindowScorer(model, columns, explainWindows, listener);
   }
 
   /**

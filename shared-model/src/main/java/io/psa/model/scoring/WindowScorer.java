@@ -1,6 +1,5 @@
 package io.psa.model.scoring;
 
-import io.psa.dsp.Pipeline;
 import io.psa.model.Detector;
 import io.psa.model.Episode;
 import io.psa.model.Prediction.Contribution;
@@ -59,17 +58,17 @@ public final class WindowScorer {
 
   /**
    * @param model the model
-   * @param pipelineFeatureNames the names of the feature vectors {@link #accept} gets
+   * @param columns the model's features' indices into the feature vectors {@link #accept} gets
+   *     (its selection's {@code columns} of the pipeline's names; read, never changed)
    * @param explainWindows whether a window the alarm is on for names its top channel (one
    *     attribution per such window; normal windows are never explained)
    */
-  public WindowScorer(TrainedModel model, List<String> pipelineFeatureNames, boolean explainWindows,
-      Listener listener) {
+  public WindowScorer(TrainedModel model, int[] columns, boolean explainWindows, Listener listener) {
     Detection d = model.detection();
     this.detector = model.detector();
     this.calibration = model.calibration();
     this.featureNames = model.featureNames();
-    this.columns = d.selection().columns(pipelineFeatureNames);
+    this.columns = columns;
     this.scale = model.scaler().scale();
     this.reference = model.scaler().mean().clone();
     this.alpha = d.reference().alpha(model.config().strideMs());
@@ -81,12 +80,6 @@ public final class WindowScorer {
     this.context = new double[Math.max(1, detector.context())][];
     this.recentStarts = new long[d.alarm().n()];
     this.recentAbove = new boolean[d.alarm().n()];
-  }
-
-  /** A scorer for a whole-pipeline feature vector of the model's own pipeline. */
-  public static WindowScorer of(TrainedModel model, boolean explainWindows, Listener listener) {
-    return new WindowScorer(model,
-        new Pipeline(model.config(), model.channels()).featureNames(), explainWindows, listener);
   }
 
   /**
