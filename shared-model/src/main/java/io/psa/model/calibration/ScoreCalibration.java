@@ -33,9 +33,6 @@ public record ScoreCalibration(
   /** Which raw-score direction is anomalous, as the manifest records it. */
   public static final String DIRECTION = "higher_raw_is_more_anomalous";
 
-  /** The default {@code threshold_quantile}. */
-  public static final double DEFAULT_THRESHOLD_QUANTILE = 0.995;
-
   public ScoreCalibration {
     if (raw.length < 2 || raw.length != calibrated.length) {
       throw new IllegalArgumentException("need at least 2 knots of raw and calibrated values");

@@ -79,11 +79,6 @@ public record DetectionSettings(
     }
   }
 
-  /** The defaults. */
-  public static DetectionSettings defaults() {
-    return fromMap(Map.of());
-  }
-
   /** Reads the keys of {@link #KEYS}; other keys are ignored. */
   public static DetectionSettings fromMap(Map<String, String> map) {
     String features = map.get("features");

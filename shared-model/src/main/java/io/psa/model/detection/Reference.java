@@ -36,11 +36,6 @@ public record Reference(double timeConstantS, double rebaselineAfterS) {
     }
   }
 
-  /** Whether the reference ever moves. */
-  public boolean adaptive() {
-    return timeConstantS > 0 || rebaselineAfterS > 0;
-  }
-
   /** The weight of a new window in the reference, for windows {@code strideMs} apart. */
   public double alpha(long strideMs) {
     return timeConstantS > 0 ? -Math.expm1(-strideMs / (timeConstantS * 1000)) : 0;
