@@ -1,5 +1,6 @@
 package io.psa.dsp;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,5 +37,17 @@ public record SensorBatch(List<String> channels, long[] tsMs, double[][] values,
   /** The values of channel {@code c} (only the first {@link #size()} are meaningful). */
   public double[] channel(int c) {
     return values[c];
+  }
+
+  /** Records {@code [from, to)} as a batch of their own, copied. */
+  public SensorBatch slice(int from, int to) {
+    if (from < 0 || to > size || from > to) {
+      throw new IndexOutOfBoundsException("slice [" + from + ", " + to + ") of " + size + " records");
+    }
+    double[][] cut = new double[values.length][];
+    for (int c = 0; c < values.length; c++) {
+      cut[c] = Arrays.copyOfRange(values[c], from, to);
+    }
+    return of(channels, Arrays.copyOfRange(tsMs, from, to), cut);
   }
 }

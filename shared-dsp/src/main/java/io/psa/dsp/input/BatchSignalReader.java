@@ -1,7 +1,6 @@
 package io.psa.dsp.input;
 
 import io.psa.dsp.SensorBatch;
-import java.util.Arrays;
 import java.util.List;
 
 /** A batch already in memory (a parsed {@code /predict} body) handed out in chunks. */
@@ -27,12 +26,7 @@ final class BatchSignalReader implements SignalReader {
       return null;
     }
     int to = (int) Math.min((long) position + maxRows, batch.size());
-    double[][] values = new double[batch.values().length][];
-    for (int c = 0; c < values.length; c++) {
-      values[c] = Arrays.copyOfRange(batch.values()[c], position, to);
-    }
-    SensorBatch chunk =
-        SensorBatch.of(batch.channels(), Arrays.copyOfRange(batch.tsMs(), position, to), values);
+    SensorBatch chunk = batch.slice(position, to);
     position = to;
     return chunk;
   }

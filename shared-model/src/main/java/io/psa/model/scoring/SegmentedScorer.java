@@ -2,7 +2,6 @@ package io.psa.model.scoring;
 
 import io.psa.dsp.SensorBatch;
 import io.psa.dsp.ValidationException;
-import java.util.Arrays;
 
 /**
  * Scores a long recording that may have gaps (a machine stopped, a logger restarted): a gap
@@ -125,7 +124,7 @@ public final class SegmentedScorer {
     if (to <= from) {
       return;
     }
-    SensorBatch part = from == 0 && to == chunk.size() ? chunk : slice(chunk, from, to);
+    SensorBatch part = from == 0 && to == chunk.size() ? chunk : chunk.slice(from, to);
     current.push(part);
     records += to - from;
   }
@@ -145,13 +144,5 @@ public final class SegmentedScorer {
         lastTs, current.windows(), skipped));
     previous = current;
     current = null;
-  }
-
-  private static SensorBatch slice(SensorBatch b, int from, int to) {
-    double[][] values = new double[b.channels().size()][];
-    for (int c = 0; c < values.length; c++) {
-      values[c] = Arrays.copyOfRange(b.values()[c], from, to);
-    }
-    return SensorBatch.of(b.channels(), Arrays.copyOfRange(b.tsMs(), from, to), values);
   }
 }
