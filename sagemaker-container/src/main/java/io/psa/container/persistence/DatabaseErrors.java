@@ -10,16 +10,10 @@ final class DatabaseErrors {
 
   static String oneLine(Throwable t) {
     Throwable c = t;
-    Throwable sql = null;
-    while (true) {
-      if (c instanceof java.sql.SQLException && !(c.getCause() instanceof java.sql.SQLException)) {
-        sql = c;
-      }
-      if (c.getCause() == null || c.getCause() == c) {
-        break;
-      }
+    while (c.getCause() != null && c.getCause() != c) {
       c = c.getCause();
     }
+    java.sql.SQLException sql = WriteFailure.innermostSql(t);
     if (sql != null && sql.getMessage() != null) {
       c = sql;
     }

@@ -91,7 +91,7 @@ public record WriteFailure(Kind kind, String sqlState) {
   }
 
   /** The most specific SQL error: a batch's next exception, else the deepest SQL cause. */
-  private static SQLException innermostSql(Throwable e) {
+  static SQLException innermostSql(Throwable e) {
     SQLException found = null;
     for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
       if (t instanceof SQLException s) {
