@@ -48,8 +48,7 @@ final class BodyReader {
     if (declared > maxBytes) {
       throw tooLarge(declared + " bytes declared");
     }
-    Long begin = ctx.attribute(ConnectionGuard.BEGIN_NANOS);
-    long deadline = (begin == null ? System.nanoTime() : begin) + timeoutNanos;
+    long deadline = ConnectionGuard.deadline(ctx, System.nanoTime(), timeoutNanos);
     EndPoint ep = ctx.attribute(ConnectionGuard.END_POINT);
     long idle = ep == null ? 0 : ep.getIdleTimeout();
     try {

@@ -47,6 +47,15 @@ final class ConnectionGuard extends Handler.Wrapper implements Connection.Listen
   /** Request attribute: the connection's {@link EndPoint}. */
   static final String END_POINT = "psa.end_point";
 
+  /**
+   * When the request's time is up: {@code timeoutNanos} after its first byte arrived, or after
+   * {@code nowNanos} for a request the guard did not see (tests that call a handler directly).
+   */
+  static long deadline(io.javalin.http.Context ctx, long nowNanos, long timeoutNanos) {
+    Long begin = ctx.attribute(BEGIN_NANOS);
+    return (begin == null ? nowNanos : begin) + timeoutNanos;
+  }
+
   private static final long SWEEP_MILLIS = 100;
   private static final long BACKSTOP_NANOS = TimeUnit.SECONDS.toNanos(5);
   private static final long EXCESS_IDLE_MILLIS = 1_000;

@@ -44,8 +44,7 @@ final class InvocationHandler {
     BatchScorer scorer = models.require();
     try {
       byte[] body = bodies.read(ctx);
-      Long begin = ctx.attribute(ConnectionGuard.BEGIN_NANOS);
-      long deadline = (begin == null ? start : begin) + timeoutNanos;
+      long deadline = ConnectionGuard.deadline(ctx, start, timeoutNanos);
 
       ResponseCache.Key key = cache.key(body, in, scorer.model().version());
       Prediction hit = cache.get(key);
