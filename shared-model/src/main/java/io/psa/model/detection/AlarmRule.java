@@ -113,6 +113,20 @@ public record AlarmRule(double quantile, double margin, int k, int n, int hold) 
       return sinceFired == 0;
     }
 
+    /**
+     * How many windows before the last one stands the earliest window at or above the threshold
+     * among those the rule looks at (the last {@code n} since the start or a reset); -1 when none.
+     */
+    public int firstAboveAgo() {
+      long looked = Math.min(n, seen);
+      for (long i = seen - looked; i < seen; i++) {
+        if (last[(int) (i % n)] >= threshold) {
+          return (int) (seen - 1 - i);
+        }
+      }
+      return -1;
+    }
+
     /** The decision statistic at the last window, or -infinity before {@code k} windows. */
     public double statistic() {
       return statistic;

@@ -41,13 +41,11 @@ public final class WindowScorer {
   private final double[] reference;
   private final double alpha;
   private final long rebaselineMs;
-  private final double threshold;
   private final AlarmRule.Tracker tracker;
   private final boolean explainWindows;
   private final Listener listener;
   private final double[][] context;
   private final long[] recentStarts;
-  private final boolean[] recentAbove;
   private long seen;
   private long sinceReset;
   private OpenEpisode episode;
@@ -73,13 +71,11 @@ public final class WindowScorer {
     this.reference = model.scaler().mean().clone();
     this.alpha = d.reference().alpha(model.config().strideMs());
     this.rebaselineMs = Math.round(d.reference().rebaselineAfterS() * 1000);
-    this.threshold = d.rawThreshold();
-    this.tracker = d.alarm().tracker(threshold);
+    this.tracker = d.alarm().tracker(d.rawThreshold());
     this.explainWindows = explainWindows;
     this.listener = listener;
     this.context = new double[Math.max(1, detector.context())][];
     this.recentStarts = new long[d.alarm().n()];
-    this.recentAbove = new boolean[d.alarm().n()];
   }
 
   /**
@@ -97,9 +93,7 @@ public final class WindowScorer {
     double[][] rows = pushContext(z);
     double raw = detector.scoreLast(rows);
     double score = calibration.apply(raw);
-    int slot = (int) (sinceReset % recentStarts.length);
-    recentStarts[slot] = startMs;
-    recentAbove[slot] = Double.isNaN(raw) || raw >= threshold;
+    recentStarts[(int) (sinceReset % recentStarts.length)] = startMs;
     sinceReset++;
     boolean alarm = tracker.next(raw);
     largestStatistic = Math.max(largestStatistic, tracker.statistic());
@@ -189,15 +183,8 @@ public final class WindowScorer {
 
   /** The start of the earliest window at or above the threshold among those the rule looked at. */
   private long firstAboveStart(long fallback) {
-    int n = recentStarts.length;
-    long looked = Math.min(n, sinceReset);
-    for (long i = sinceReset - looked; i < sinceReset; i++) {
-      int slot = (int) (i % n);
-      if (recentAbove[slot]) {
-        return recentStarts[slot];
-      }
-    }
-    return fallback;
+    int ago = tracker.firstAboveAgo();
+    return ago < 0 ? fallback : recentStarts[(int) ((sinceReset - 1 - ago) % recentStarts.length)];
   }
 
   private String topChannel(double[][] rows) {

@@ -82,6 +82,22 @@ class AlarmRuleTest {
   }
 
   @Test
+  void the_earliest_window_above_the_threshold_is_found_among_the_last_n_since_a_reset() {
+    AlarmRule.Tracker t = new AlarmRule(0.5, 0, 2, 3).tracker(5);
+    double[] raw = {1, 6, 2, 7, 1, 1, Double.NaN};
+    int[] expected = {-1, 0, 1, 2, 1, 2, 0};
+
+    for (int i = 0; i < raw.length; i++) {
+      t.next(raw[i]);
+      assertThat(t.firstAboveAgo()).as("window %d", i).isEqualTo(expected[i]);
+    }
+    t.reset();
+    assertThat(t.firstAboveAgo()).isEqualTo(-1);
+    t.next(9);
+    assertThat(t.firstAboveAgo()).isZero();
+  }
+
+  @Test
   void a_nan_score_counts_as_above_the_threshold() {
     assertThat(new AlarmRule(0.5, 0, 1, 1).decide(new double[] {Double.NaN, 0}, 1))
         .containsExactly(true, false);
