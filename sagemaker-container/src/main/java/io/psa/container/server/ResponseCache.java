@@ -38,7 +38,7 @@ final class ResponseCache {
             .maximumWeight(maxBytes)
             .weigher((Key k, Entry e) -> e.weight())
             .expireAfterWrite(settings.cacheTtl())
-            // evict on the writing thread, so the bound holds when put returns
+            // evict on the writing thread (see put)
             .executor(Runnable::run)
             .build()
         : null;
@@ -79,11 +79,16 @@ final class ResponseCache {
     if (weight > maxBytes || weight > Integer.MAX_VALUE) {
       return; // larger than the whole cache: scored every time
     }
-    cache.put(key, new Entry(p, (int) weight));
+    // one put at a time, evicted before the next and before weight() is read: concurrent puts
+    // could otherwise hold a few entries over the bound until their evictions ran
+    synchronized (this) {
+      cache.put(key, new Entry(p, (int) weight));
+      cache.cleanUp();
+    }
   }
 
-  /** The estimated bytes held now. */
-  long weight() {
+  /** The estimated bytes held now, never above {@link #maxBytes()}. */
+  synchronized long weight() {
     return cache == null ? 0 : cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
   }
 
