@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The default pipeline of PIPELINE.md written with the numpy/scipy calls the spec names, timed on
+"""The default pipeline of docs/pipeline.md written with the numpy/scipy calls the spec names, timed on
 the same 10 s batch as the JMH benchmark PipelineBenchmark (1,000 records at 10 ms, four channels,
 already parsed; the formulas of io.psa.bench.BenchData).
 
@@ -31,7 +31,7 @@ SOS = signal.butter(ORDER, LOWPASS_HZ, 'low', fs=1000.0 / INPUT_MS, output='sos'
 
 
 def pipeline(ts, values, sos=SOS):
-    """Feature matrix (windows x 24), as PIPELINE.md steps 1-6 with the defaults.
+    """Feature matrix (windows x 24), as docs/pipeline.md steps 1-6 with the defaults.
 
     Vectorized the way a numpy user would write it: every call after numpy.interp (which is 1-D
     only) takes all four channels at once.

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the extra reference numbers of shared-dsp's tests (beyond shared/golden).
 
-Everything follows PIPELINE.md with the numpy/scipy calls it names, so the Java code is checked
+Everything follows docs/pipeline.md with the numpy/scipy calls it names, so the Java code is checked
 against configurations the golden files do not cover: Butterworth orders 1-10 at several cutoffs
 and rates (up to near Nyquist), sosfiltfilt on odd lengths down to padlen + 1, the features on odd
 and long windows, and whole pipelines with non-default configurations.
@@ -53,7 +53,7 @@ def kalman(z, q, r):
 
 
 def pipeline(name, ts, values, channels, cfg):
-    """The whole pipeline, as PIPELINE.md writes it, in the golden files' layout."""
+    """The whole pipeline, as docs/pipeline.md writes it, in the golden files' layout."""
     period, m = cfg['input_period_ms'], cfg['output_period_ms'] // cfg['input_period_ms']
     w_len, stride = cfg['window_ms'] // cfg['output_period_ms'], cfg['stride_ms'] // cfg['output_period_ms']
     ts_f = np.asarray(ts, dtype=float)

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The refusals of API.md, as the local server gives them. */
+/** The refusals of docs/api.md, as the local server gives them. */
 class PredictHandlerLimitsTest {
   private static PredictHandler handler;
 

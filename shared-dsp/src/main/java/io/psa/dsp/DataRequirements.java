@@ -3,9 +3,9 @@ package io.psa.dsp;
 import io.psa.dsp.ValidationException.Code;
 
 /**
- * The "too little data" rule of PIPELINE.md: the zero-phase filter needs more than {@code padlen}
- * grid samples, and resampling must leave at least one window. Shared by {@link Pipeline} and
- * {@link StreamingPipeline} so both reject the same signals with the same message.
+ * The "too little data" rule of docs/pipeline.md: the zero-phase filter needs more than {@code
+ * padlen} grid samples, and resampling must leave at least one window. Shared by {@link Pipeline}
+ * and {@link StreamingPipeline} so both reject the same signals with the same message.
  */
 final class DataRequirements {
 

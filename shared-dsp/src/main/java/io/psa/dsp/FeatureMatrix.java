@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The pipeline's output for one batch: one row per window, in time order, channel-major columns
- * named {@code <channel>.<feature>} (PIPELINE.md step 6).
+ * named {@code <channel>.<feature>} (docs/pipeline.md step 6).
  *
  * @param featureNames column names, {@code rows[i].length == featureNames.size()}
  * @param windowStartMs timestamp of each window's first resampled sample

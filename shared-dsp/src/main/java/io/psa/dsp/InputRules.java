@@ -3,11 +3,11 @@ package io.psa.dsp;
 import io.psa.dsp.ValidationException.Code;
 
 /**
- * The record-level rules of PIPELINE.md "Input" that a parsed {@link SensorBatch} must still meet:
- * at most {@code max_records} records, strictly increasing timestamps, no gap larger than {@code
- * max_gap_ms}, finite values. The structural rules (a channel present, numeric, not null) belong to
- * the readers in {@code io.psa.dsp.input}; "too little data" belongs to the pipeline, which knows
- * its filter and window lengths.
+ * The record-level rules of docs/pipeline.md "What goes in" that a parsed {@link SensorBatch} must
+ * still meet: at most {@code max_records} records, strictly increasing timestamps, no gap larger
+ * than {@code max_gap_ms}, finite values. The structural rules (a channel present, numeric, not
+ * null) belong to the readers in {@code io.psa.dsp.input}; "too little data" belongs to the
+ * pipeline, which knows its filter and window lengths.
  *
  * <p>Records are checked in order and the first offending record is reported; within a record the
  * timestamp comes before the channels, which come in the batch's channel order. The checks allocate

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The whole signal pipeline of PIPELINE.md for one batch: regularize, low-pass (zero-phase),
+ * The whole signal pipeline of docs/pipeline.md for one batch: regularize, low-pass (zero-phase),
  * optional Kalman, resample, window, features. Immutable and thread-safe: work buffers are
  * per-thread and reused across calls, so a steady stream of batches allocates only its outputs.
  */

@@ -6,14 +6,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The pipeline's configuration (PIPELINE.md "Configuration"): immutable, validated on
+ * The pipeline's configuration (docs/pipeline.md "Settings"): immutable, validated on
  * construction, convertible to and from the snake_case map used in {@code /predict} bodies, model
  * manifests and SageMaker hyperparameters (where every value arrives as a string).
  *
  * @param inputPeriodMs nominal sampling period of the input, ms [10]
- * @param lowpassHz Butterworth cutoff, Hz, below the input Nyquist {@code 500 / inputPeriodMs} [8.0];
- *     0 turns the low-pass off (an extension of PIPELINE.md for causal evaluation, where the
- *     zero-phase filter would look ahead)
+ * @param lowpassHz Butterworth cutoff, Hz, below the input Nyquist {@code 500 / inputPeriodMs}
+ * [8.0];     0 turns the low-pass off (an extension of docs/pipeline.md for causal evaluation,
+ * where the     zero-phase filter would look ahead)
  * @param order Butterworth order, 1 to 10 [4]
  * @param kalman the optional Kalman step, or null when off [off]
  * @param outputPeriodMs period after resampling, a whole multiple of the input period, ms [50]

@@ -1,10 +1,10 @@
 package io.psa.dsp;
 
 /**
- * Step 1 of PIPELINE.md: linear interpolation of every channel onto the grid {@code t_k = t_0 + k
- * · period}, {@code t_k ≤ t_last}, with {@code numpy.interp}'s arithmetic: a grid point that falls
- * on an input timestamp takes that sample as is, any other {@code slope · (t − t_j) + y_j} with
- * {@code slope = (y_{j+1} − y_j) / (t_{j+1} − t_j)}.
+ * Step 1 of docs/pipeline.md: linear interpolation of every channel onto the grid {@code t_k = t_0
+ * + k · period}, {@code t_k ≤ t_last}, with {@code numpy.interp}'s arithmetic: a grid point that
+ * falls on an input timestamp takes that sample as is, any other {@code slope · (t − t_j) + y_j}
+ * with {@code slope = (y_{j+1} − y_j) / (t_{j+1} − t_j)}.
  */
 final class Regularizer {
 

@@ -9,7 +9,7 @@ import java.util.List;
  * entries are meaningful, so readers can reuse over-allocated arrays.
  *
  * <p>Structural validity (every channel present, finite values) is the reader's job; the ordering
- * and gap rules of PIPELINE.md "Input" are checked by {@link InputRules#check}.
+ * and gap rules of docs/pipeline.md "What goes in" are checked by {@link InputRules#check}.
  */
 public record SensorBatch(List<String> channels, long[] tsMs, double[][] values, int size) {
 

@@ -1,5 +1,5 @@
 /**
- * The signal pipeline of PIPELINE.md, shared by the Lambda, the SageMaker container and batch
+ * The signal pipeline of docs/pipeline.md, shared by the Lambda, the SageMaker container and batch
  * scoring so they compute the same features: {@link io.psa.dsp.Pipeline} for one batch and {@link
  * io.psa.dsp.StreamingPipeline} for a signal of any length in bounded memory, configured by {@link
  * io.psa.dsp.PipelineConfig}, fed {@link io.psa.dsp.SensorBatch}es checked by {@link

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The scored batch: everything the {@code /predict} response of API.md says, plus what
+ * The scored batch: everything the {@code /predict} response of docs/api.md says, plus what
  * persistence records. Window scores are percentiles among the training windows; the batch's
  * {@code anomalyScore} is its percentile among normal batches of the same length, and
  * {@code isAnomaly} is {@code anomalyScore >= threshold}, true exactly when the alarm rule raised

@@ -5,7 +5,7 @@ import io.psa.model.scoring.SegmentedScorer;
 import java.util.List;
 
 /**
- * What scoring one file found: the {@code .summary.json} of API.md's S3 batch scoring and the
+ * What scoring one file found: the {@code .summary.json} of docs/api.md's S3 batch scoring and the
  * database's per-file row.
  *
  * @param rows records read

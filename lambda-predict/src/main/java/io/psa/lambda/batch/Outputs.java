@@ -88,7 +88,7 @@ final class Outputs {
     return bytes.toByteArray();
   }
 
-  /** {@code failed/<name>.error.json}: the API.md error object plus where in the file. */
+  /** {@code failed/<name>.error.json}: the docs/api.md error object plus where in the file. */
   static byte[] error(FileKey f, String code, String message, String field, Long line,
       Integer record) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);

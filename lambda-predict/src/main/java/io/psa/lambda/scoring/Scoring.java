@@ -7,7 +7,7 @@ import java.time.Instant;
 /**
  * Where {@code PredictHandler} gets its answers: the core's {@link PredictService} in the function
  * ({@link InFunctionScoring}), or a SageMaker endpoint ({@link EndpointScoring}). Never throws for
- * anything the client sent: every failure is an answer with the API.md error body.
+ * anything the client sent: every failure is an answer with the docs/api.md error body.
  */
 public interface Scoring {
 

@@ -7,7 +7,7 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * CSV with a header {@code ts_ms,<channels>}, as API.md's batch scoring reads it. Values are
+ * CSV with a header {@code ts_ms,<channels>}, as docs/api.md's batch scoring reads it. Values are
  * written with {@link Double#toString}, the shortest text that reads back to the same double, so
  * features computed from the file equal those of the simulated signal.
  */

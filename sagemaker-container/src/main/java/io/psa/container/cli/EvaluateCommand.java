@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code psa evaluate}: the SKAB protocol of EVALUATION.md on a SKAB-shaped folder. */
+/** {@code psa evaluate}: the SKAB protocol of docs/evaluation.md on a SKAB-shaped folder. */
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code psa features}: runs the signal pipeline of PIPELINE.md on one batch and prints the
+ * {@code psa features}: runs the signal pipeline of docs/pipeline.md on one batch and prints the
  * features.
  */
 @Command(
@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Computes the window features of one batch, as JSON.",
       "",
-      "Runs the pipeline exactly as the server does (PIPELINE.md): regularize, low-pass, optional"
+      "Runs the pipeline exactly as the server does (docs/pipeline.md): regularize, low-pass, optional"
           + " Kalman, resample, 1 s windows, 6 features per channel.",
       "Writes JSON: feature_names, window_spans_ms ([[start,end],...]) and features (rows ="
           + " windows)."

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Scores one batch with a saved model and prints the /predict response JSON (API.md).",
+      "Scores one batch with a saved model and prints the /predict response JSON (docs/api.md).",
       "",
       "A /predict body's config must equal the model's own (the model fixes its pipeline)."
     },

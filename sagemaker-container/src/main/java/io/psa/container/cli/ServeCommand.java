@@ -26,8 +26,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code psa serve}: the HTTP server of API.md until stopped (SIGTERM / Ctrl-C stops it gracefully:
- * requests in flight finish, pending results are written or stay in the journal for the next start).
+ * {@code psa serve}: the HTTP server of docs/api.md until stopped (SIGTERM / Ctrl-C stops it
+ * gracefully: requests in flight finish, pending results are written or stay in the journal for the
+ * next start).
  */
 @Command(
     name = "serve",

@@ -20,7 +20,7 @@ import java.util.List;
 record SummaryRow(String name, double f1, double far, double mar, Counts firstHalf,
     Counts secondHalf, double anomalyFreeFar, boolean ours) {
 
-  /** EVALUATION.md, "The leaderboard to beat": all 34 SKAB experiment files. */
+  /** docs/evaluation.md, the published leaderboard: all 34 SKAB experiment files. */
   static final List<SummaryRow> LEADERBOARD = List.of(
       published("SKAB Conv-AE", 0.78, 0.1355, 0.2802),
       published("SKAB MSET", 0.78, 0.3973, 0.1413),

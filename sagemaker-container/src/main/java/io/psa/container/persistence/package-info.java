@@ -1,5 +1,5 @@
 /**
- * Where scored requests go: the {@code inference_results} table of API.md "Persistence"
+ * Where scored requests go: the {@code inference_results} table of docs/api.md "Stored results"
  * (docs/reliability.md says what is guaranteed when).
  *
  * <p>{@link io.psa.container.persistence.ResultStore} is the one interface the server sees; its

@@ -10,10 +10,11 @@ import java.nio.file.Files;
 import java.util.Map;
 
 /**
- * The SageMaker training contract (API.md "train"): data from the {@code training} channel,
- * hyperparameters from {@code hyperparameters.json} (string values; absent means all defaults),
- * the model to the model directory; on failure, the reason to the failure file and a non-zero
- * exit status (2 for invalid data or hyperparameters, 1 for anything else).
+ * The SageMaker training contract (README.md "Detectors, training and scoring"): data from the
+ * {@code training} channel, hyperparameters from {@code hyperparameters.json} (string values;
+ * absent means all defaults), the model to the model directory; on failure, the reason to the
+ * failure file and a non-zero exit status (2 for invalid data or hyperparameters, 1 for anything
+ * else).
  */
 public final class SageMakerTraining {
 

@@ -11,11 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place exceptions become answers, all as the API.md error JSON of {@link PredictionJson}:
- * a {@link ValidationException} is a 400 naming the field, an {@link ApiException} its code's
- * status, 404 and 405 from the router likewise, and anything else a 500 that says only "internal
- * error" and the request id, with the stack trace in the log under that id. (Jetty's own refusals,
- * before any route, are {@link JsonErrorHandler}'s.)
+ * The one place exceptions become answers, all as the docs/api.md error JSON of {@link
+ * PredictionJson}: a {@link ValidationException} is a 400 naming the field, an {@link ApiException}
+ * its code's status, 404 and 405 from the router likewise, and anything else a 500 that says only
+ * "internal error" and the request id, with the stack trace in the log under that id. (Jetty's own
+ * refusals, before any route, are {@link JsonErrorHandler}'s.)
  *
  * <p>A request refused before its body was read (413, 415, 406, 503) is answered at once, without
  * {@code 100 Continue}; then, so that the answer is not lost to the reset that closing a socket

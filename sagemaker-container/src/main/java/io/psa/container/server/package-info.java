@@ -1,11 +1,11 @@
 /**
- * The HTTP side of the container (API.md): SageMaker's {@code GET /ping}, {@code POST
+ * The HTTP side of the container (docs/api.md): SageMaker's {@code GET /ping}, {@code POST
  * /invocations} and {@code GET /execution-parameters}, the same handler at {@code POST /predict}
  * for local use, {@code GET /health} and Prometheus text at {@code GET /metrics}, on Javalin.
  *
  * <p>{@link io.psa.container.server.PsaServer} registers every route and the one error mapping;
- * handlers are small classes with method references. Errors reach clients as the API.md error JSON:
- * {@link io.psa.dsp.ValidationException} as 400 naming the field, {@link
+ * handlers are small classes with method references. Errors reach clients as the docs/api.md error
+ * JSON: {@link io.psa.dsp.ValidationException} as 400 naming the field, {@link
  * io.psa.model.service.ApiException} with its {@link io.psa.model.service.ErrorCode}'s status
  * (413, 415, 406, 404, 405, 408, 503), Jetty's own protocol refusals (400, 414, 431, 505) through
  * {@link io.psa.container.server.JsonErrorHandler}, and anything unexpected as a 500 without

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every route and its answers over real HTTP, against a real model (API.md). */
+/** Every route and its answers over real HTTP, against a real model (docs/api.md). */
 class ServerContractTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SensorBatch TEN_SECONDS = TestModels.tenSeconds();

@@ -23,7 +23,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Thousands of malformed, truncated, huge, deeply nested and type-confused bodies under every
  * content type, sent over HTTP to the real server: never a 500, never a hang (every call has a
- * 15 s timeout), and every refusal is the API.md error JSON. The hostile corpus
+ * 15 s timeout), and every refusal is the docs/api.md error JSON. The hostile corpus
  * (src/test/resources/io/psa/container/server/hostile) seeds one property. About 3,300 requests,
  * 20-45 s on 2 cores.
  */

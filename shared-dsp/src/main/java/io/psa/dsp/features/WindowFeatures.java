@@ -3,8 +3,8 @@ package io.psa.dsp.features;
 import java.util.List;
 
 /**
- * The six features of one window {@code x} of {@code W} samples (PIPELINE.md step 6), with {@code
- * x̄} its mean, {@code d = x − x̄} and {@code m_k = mean(d^k)}:
+ * The six features of one window {@code x} of {@code W} samples (docs/pipeline.md step 6), with
+ * {@code x̄} its mean, {@code d = x − x̄} and {@code m_k = mean(d^k)}:
  *
  * <ul>
  *   <li>{@code rms = sqrt(mean(x²))}

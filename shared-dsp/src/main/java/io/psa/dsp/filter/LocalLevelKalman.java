@@ -1,9 +1,9 @@
 package io.psa.dsp.filter;
 
 /**
- * Step 3 of PIPELINE.md, the local-level Kalman filter, forward only: {@code x₀ = z₀}, {@code P₀ =
- * r}; for each sample (the first included) {@code P ← P + q}, {@code K = P / (P + r)}, {@code x ← x
- * + K · (z − x)}, {@code P ← (1 − K) · P}; the output is {@code x} after each update.
+ * Step 3 of docs/pipeline.md, the local-level Kalman filter, forward only: {@code x₀ = z₀}, {@code
+ * P₀ = r}; for each sample (the first included) {@code P ← P + q}, {@code K = P / (P + r)}, {@code
+ * x ← x + K · (z − x)}, {@code P ← (1 − K) · P}; the output is {@code x} after each update.
  *
  * <p>An instance holds the state of one channel so a long signal can be fed in pieces; the gain
  * sequence depends only on {@code q} and {@code r}, not on the data.

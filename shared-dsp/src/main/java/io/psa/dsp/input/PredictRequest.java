@@ -4,7 +4,7 @@ import io.psa.dsp.SensorBatch;
 import java.util.Map;
 
 /**
- * A parsed {@code /predict} body (API.md).
+ * A parsed {@code /predict} body (docs/api.md).
  *
  * @param assetId the optional {@code asset_id}, or null
  * @param batch the {@code sensor_batch} records for the reader's channels, in their order

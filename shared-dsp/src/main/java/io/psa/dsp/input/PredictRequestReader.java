@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * Reads the {@code /predict} request body of API.md ({@code asset_id}, {@code sensor_batch},
+ * Reads the {@code /predict} request body of docs/api.md ({@code asset_id}, {@code sensor_batch},
  * {@code config}) with Jackson's streaming parser straight into primitive columns: no tree, no
  * object per record: it costs about what Jackson's bare token loop over the same body costs
  * (measured by {@code ReadTiming} in the tests).
@@ -37,8 +37,8 @@ public final class PredictRequestReader {
 
   /**
    * @param channels the model's channels, in order; each record must carry all of them
-   * @param maxRecords the hard cap on records (default 1,000,000): parsing stops at the first record
-   *     beyond it, so an oversized body costs no more memory than the cap
+   * @param maxRecords the hard cap on records (default 1,000,000): parsing stops at the first
+   * record     beyond it, so an oversized body costs no more memory than the cap
    */
   public PredictRequestReader(List<String> channels, int maxRecords) {
     if (maxRecords <= 0) {

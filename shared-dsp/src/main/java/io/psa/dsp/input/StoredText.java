@@ -4,17 +4,17 @@ import io.psa.dsp.ValidationException;
 import io.psa.dsp.ValidationException.Code;
 
 /**
- * The rules for text a client sends that ends up stored (API.md "Persistence"), checked where the
- * input is read so that every edge refuses it with a 400 instead of answering 200 and having the
- * database refuse the row later.
+ * The rules for text a client sends that ends up stored (docs/api.md "Stored results"), checked
+ * where the input is read so that every edge refuses it with a 400 instead of answering 200 and
+ * having the database refuse the row later.
  *
  * <p>{@link #check}: what PostgreSQL's {@code TEXT} in a UTF-8 database accepts: no NUL character
  * (refused outright) and no unpaired UTF-16 surrogate (not encodable: the JDBC driver would send
  * {@code ?} and the stored row would differ from the answer), within a length.
  *
- * <p>{@link #assetId}: an asset id is 1 to {@value #MAX_ASSET_ID} characters, each a letter or digit
- * of any script, a space, or one of {@code . _ - : / # @ + ( )}, with no space at either end: a
- * name a person can read, type and search for, that no log, CSV or dashboard has to escape.
+ * <p>{@link #assetId}: an asset id is 1 to {@value #MAX_ASSET_ID} characters, each a letter or
+ * digit of any script, a space, or one of {@code . _ - : / # @ + ( )}, with no space at either end:
+ * a name a person can read, type and search for, that no log, CSV or dashboard has to escape.
  */
 public final class StoredText {
   /** Most characters (code points) in an {@code asset_id}. */

@@ -10,7 +10,7 @@ import io.psa.dsp.testing.Batches;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** One test per record rule of PIPELINE.md "Input" that a reader checks, in a /predict body. */
+/** One test per record rule of docs/pipeline.md "What goes in" that a reader checks, in a /predict body. */
 class RecordErrorsTest {
   private final PredictRequestReader reader = new PredictRequestReader(Batches.CHANNELS);
 

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Seeded valid {@link SensorBatch}es for tests: the same seed gives the same batch on every machine.
- * {@link BatchText} writes them as a {@code /predict} body, CSV or JSON Lines whose numbers read back
- * exactly.
+ * Seeded valid {@link SensorBatch}es for tests: the same seed gives the same batch on every
+ * machine. {@link BatchText} writes them as a {@code /predict} body, CSV or JSON Lines whose
+ * numbers read back exactly.
  */
 public final class Batches {
-  /** The default channels of PIPELINE.md, in order. */
+  /** The default channels of docs/pipeline.md, in order. */
   public static final List<String> CHANNELS =
       List.of("pressure", "force", "acceleration", "temperature");
 

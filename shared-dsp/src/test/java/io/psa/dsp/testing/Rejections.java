@@ -7,7 +7,7 @@ import io.psa.dsp.ValidationException;
 import io.psa.dsp.ValidationException.Code;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
-/** Asserts that a call rejects its input the way API.md needs: reason, field path, record index. */
+/** Asserts that a call rejects its input the way docs/api.md needs: reason, field path, record index. */
 public final class Rejections {
   private Rejections() {}
 

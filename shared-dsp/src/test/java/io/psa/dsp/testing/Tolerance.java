@@ -3,8 +3,9 @@ package io.psa.dsp.testing;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The agreement PIPELINE.md asks of every number: relative error at most 1e-9, or absolute error at
- * most 1e-12 for values near zero. Failures name the first offending index and both values.
+ * The agreement docs/pipeline.md asks of every number: relative error at most 1e-9, or absolute
+ * error at most 1e-12 for values near zero. Failures name the first offending index and both
+ * values.
  */
 public final class Tolerance {
 

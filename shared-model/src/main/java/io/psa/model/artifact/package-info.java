@@ -1,10 +1,10 @@
 /**
- * The model artifact of API.md "Model artifact": one directory holding the detector's own files
- * and, written last, {@code manifest.json} with everything needed to score (format version, model
- * name/version/detector, pipeline configuration, channels, feature names, scaler, calibration,
- * detector parameters), provenance (training files with SHA-256, rows, windows, time range, seed,
- * hyperparameters, duration; runtime: code, Java, OS, CPU, library versions) and the SHA-256 of
- * every other file.
+ * The model artifact of README.md "The model artifact": one directory holding the detector's own
+ * files and, written last, {@code manifest.json} with everything needed to score (format version,
+ * model name/version/detector, pipeline configuration, channels, feature names, scaler,
+ * calibration, detector parameters), provenance (training files with SHA-256, rows, windows, time
+ * range, seed, hyperparameters, duration; runtime: code, Java, OS, CPU, library versions) and the
+ * SHA-256 of every other file.
  *
  * <p>Beside it, {@code manifest.sha256} holds the manifest's own SHA-256 in {@code sha256sum}
  * format, so that one flipped byte anywhere in the directory, the manifest included, is refused.

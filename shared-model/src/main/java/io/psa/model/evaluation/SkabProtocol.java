@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The EVALUATION.md protocol for one file and one detector, through the product itself: the
+ * The docs/evaluation.md protocol for one file and one detector, through the product itself: the
  * model is trained by {@link ModelTrainer} on the file's first {@code train_rows} rows, exactly as
  * {@code psa train} would; the whole file is then scored by the streaming scorer of S3 batch
  * scoring ({@link SegmentedScorer}), whose windows' alarm flags (the model's own alarm rule) label

@@ -59,10 +59,10 @@ public final class SkabReader {
 
   /**
    * The anomaly-free recording ({@code anomaly-free/anomaly-free.csv} under {@code root}) cut into
-   * {@code pieces} consecutive pieces of equal length (EVALUATION.md; the last few rows that do not
-   * fill a piece are left out), each an experiment of its own with every row labelled normal,
-   * named {@code anomaly-free/0}, {@code anomaly-free/1}, ...; an empty list when the file is
-   * absent.
+   * {@code pieces} consecutive pieces of equal length (docs/evaluation.md; the last few rows that
+   * do not fill a piece are left out), each an experiment of its own with every row labelled
+   * normal, named {@code anomaly-free/0}, {@code anomaly-free/1}, ...; an empty list when the file
+   * is absent.
    */
   public static List<SkabFile> readAnomalyFree(Path root, int pieces) throws IOException {
     Path csv = root.resolve(ANOMALY_FREE_GROUP).resolve(ANOMALY_FREE_GROUP + ".csv");

@@ -1,5 +1,5 @@
 /**
- * The SKAB evaluation protocol (EVALUATION.md) run through the product itself: reads a
+ * The SKAB evaluation protocol (docs/evaluation.md) run through the product itself: reads a
  * SKAB-shaped folder ({@link io.psa.model.evaluation.SkabReader}), trains each file's model on its
  * first rows with the product's trainer, scores the whole file with the streaming scorer of S3
  * batch scoring and labels every later row strictly causally from the model's own alarm rule

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One row of {@code inference_results} (API.md "Persistence"): what was scored, by which model,
- * when, with what result, and how long it took.
+ * One row of {@code inference_results} (docs/api.md "Stored results"): what was scored, by which
+ * model, when, with what result, and how long it took.
  *
  * @param requestId unique per answer (cached answers get their own)
  * @param assetId the request's asset id, or null

@@ -24,7 +24,7 @@ import java.util.UUID;
 /**
  * Scores batches with one trained model: the pipeline, then the model's {@link WindowScorer} over
  * the batch as a stream of its own, then the batch's calibrated score and the {@link Prediction} of
- * API.md with its episodes and the diagnostics of the highest-scoring window. Immutable and
+ * docs/api.md with its episodes and the diagnostics of the highest-scoring window. Immutable and
  * thread-safe (the pipeline keeps per-thread buffers; detectors are immutable; each call has its
  * own window scorer).
  */

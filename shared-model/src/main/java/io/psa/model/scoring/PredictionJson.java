@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the JSON bodies of API.md with Jackson's streaming generator: the {@code /predict}
+ * Writes the JSON bodies of docs/api.md with Jackson's streaming generator: the {@code /predict}
  * response (snake_case; {@code details.threshold}, {@code window_threshold}, {@code
  * window_scores}, {@code windows[]}, {@code episodes[]}, {@code feature_vector_sample}, {@code
  * diagnostics}) and the error body

@@ -4,7 +4,7 @@ import io.psa.dsp.ValidationException;
 import io.psa.model.scoring.PredictionJson;
 
 /**
- * An error as every edge answers it: the HTTP status and the API.md body
+ * An error as every edge answers it: the HTTP status and the docs/api.md body
  * <code>{"error": {"code", "message", "field"}}</code>. {@link #of} is the one mapping of
  * exceptions: a {@link ValidationException} is a 400 naming the field, an {@link ApiException}
  * its code's status, anything else a 500 that says only "internal error" and the request id (the

@@ -2,7 +2,7 @@ package io.psa.model.service;
 
 /**
  * A request an edge refuses for a reason of its own (size, type, state, time), answered with
- * {@link ErrorCode#status()} and the API.md error JSON of {@link ApiError}.
+ * {@link ErrorCode#status()} and the docs/api.md error JSON of {@link ApiError}.
  */
 public final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;

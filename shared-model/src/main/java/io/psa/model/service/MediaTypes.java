@@ -3,8 +3,8 @@ package io.psa.model.service;
 import java.util.Locale;
 
 /**
- * The body formats of API.md: what {@code Content-Type} a request may have and what {@code Accept}
- * an answer may take. Parameters ({@code charset=utf-8}) are ignored; bodies are UTF-8.
+ * The body formats of docs/api.md: what {@code Content-Type} a request may have and what {@code
+ * Accept} an answer may take. Parameters ({@code charset=utf-8}) are ignored; bodies are UTF-8.
  */
 public enum MediaTypes {
   /** The {@code /predict} body; answers are the {@code /predict} response. */

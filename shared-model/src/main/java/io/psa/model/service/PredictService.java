@@ -9,7 +9,7 @@ import io.psa.model.Prediction;
  * Request bytes and their media type in, a {@link Prediction} or an {@link ApiError} out: parse,
  * check the request's configuration against the model's, score. The server's {@code /predict} and
  * {@code /invocations}, {@code psa score} and the Lambda functions all go through here, so the
- * contract of API.md is written once. Thread-safe.
+ * contract of docs/api.md is written once. Thread-safe.
  *
  * <pre>{@code
  * PredictService service = new PredictService(() -> scorer, PredictService.DEFAULT_MAX_BODY_BYTES);

@@ -44,7 +44,7 @@ class SkabValve1Test {
     // the published T2+Q reaches F1 0.76 at FAR 26.6 %; flagging every row gives F1 0.70
     assertThat(pca.f1()).isGreaterThan(0.76);
     assertThat(pca.far()).isLessThan(0.12);
-    // EVALUATION.md: 9,405 rows in 8 pieces of 1,175, each 775 test rows, all normal
+    // docs/evaluation.md: 9,405 rows in 8 pieces of 1,175, each 775 test rows, all normal
     Counts free = report.totals().get("pca").anomalyFree();
     assertThat(healthy).hasSize(8);
     assertThat(free.rows()).isEqualTo(8 * 775);

@@ -42,7 +42,8 @@ class ModelScorerTest {
     assertThat(p.anomalyScore()).isBetween(0.0, 1.0);
     assertThat(p.threshold()).isBetween(0.0, 1.0);
     assertThat(p.windowThreshold()).isEqualTo(PCA.windowThreshold());
-    // API.md: is_anomaly is anomaly_score >= threshold, and true exactly when an episode is named
+    // docs/api.md: is_anomaly is anomaly_score >= threshold, and true exactly when an episode is
+    // named
     assertThat(p.isAnomaly()).isEqualTo(p.anomalyScore() >= p.threshold());
     assertThat(p.isAnomaly()).isEqualTo(!p.episodes().isEmpty());
     assertThat(p.windows()).allSatisfy(w -> assertThat(w.score()).isBetween(0.0, 1.0));

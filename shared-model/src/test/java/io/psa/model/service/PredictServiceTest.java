@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The one exchange every edge runs: bytes and a media type in, the API.md answer out. */
+/** The one exchange every edge runs: bytes and a media type in, the docs/api.md answer out. */
 class PredictServiceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final ModelScorer scorer = new ModelScorer(Models.model("pca"));
