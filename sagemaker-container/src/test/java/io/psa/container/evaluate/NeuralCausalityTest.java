@@ -1,15 +1,11 @@
 package io.psa.container.evaluate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.psa.model.evaluation.FileResult;
+import io.psa.model.evaluation.NoLookAhead;
 import io.psa.model.evaluation.SkabConfig;
 import io.psa.model.evaluation.SkabFile;
-import io.psa.model.evaluation.SkabProtocol;
 import io.psa.model.evaluation.SkabReader;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,15 +38,6 @@ class NeuralCausalityTest {
         "[{\"name\": \"autoencoder\", \"settings\": {\"ae_epochs\": \"5\"}},"
             + " {\"name\": \"lstm\", \"settings\": {\"lstm_epochs\": \"5\","
             + " \"lstm_hidden_size\": \"2\"}}]").toString()).only(detector);
-    SkabProtocol protocol = new SkabProtocol(config);
-    FileResult whole = protocol.run(full, config.detectors().getFirst(), 1);
-
-    for (int k : CUTS) {
-      FileResult cut = protocol.run(full.head(k + 1), config.detectors().getFirst(), 1);
-      int n = k + 1 - config.trainRows();
-      assertThat(cut.predictions()).as("k=%d", k)
-          .containsExactly(Arrays.copyOf(whole.predictions(), n));
-      assertThat(cut.scores()).as("k=%d", k).containsExactly(Arrays.copyOf(whole.scores(), n));
-    }
+    NoLookAhead.assertFor(config, full, CUTS);
   }
 }
