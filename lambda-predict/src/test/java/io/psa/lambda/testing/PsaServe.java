@@ -33,7 +33,9 @@ public final class PsaServe implements AutoCloseable {
     ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
         "-jar", jar.toString(), "serve", "--port", "0", "--model", model.toString(), "--cache-entries", "0")
         .redirectErrorStream(true).redirectOutput(log.toFile());
+    // stateless, as the image runs it (PSA_DB=none): never the embedded database in ~/.psa
     pb.environment().remove("PSA_DB_URL");
+    pb.environment().put("PSA_DB", "none");
     Process p = pb.start();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline && p.isAlive()) {
