@@ -144,6 +144,9 @@ public final class SimulateCommand implements Callable<Integer> {
     }
   }
 
+  /** The exit status when standard output's reader went away: 128 + SIGPIPE, as a shell reports. */
+  static final int READER_GONE = 141;
+
   private int write(SensorSimulator simulator, Writer out) throws IOException {
     SimulationSpec s = simulator.spec();
     SignalWriter writer = format.open(out, s.channels(), s.assetId());
@@ -154,10 +157,11 @@ public final class SimulateCommand implements Callable<Integer> {
       SensorBatch chunk = chunks.next();
       writer.write(chunk);
       written += chunk.size();
-      // a PrintWriter (standard output) hides write errors: a closed pipe must stop hours of work
+      // a PrintWriter (standard output) hides write errors: a closed pipe (psa simulate | head)
+      // must stop hours of work, quietly and with SIGPIPE's status, as any Unix tool would
       if (out instanceof PrintWriter pw && pw.checkError()) {
         progress.done();
-        throw new IOException("standard output closed after " + written + " records");
+        return READER_GONE;
       }
       progress.update(written);
     }

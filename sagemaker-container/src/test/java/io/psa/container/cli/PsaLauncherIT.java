@@ -94,6 +94,17 @@ class PsaLauncherIT {
   }
 
   @Test
+  void a_simulation_piped_into_head_stops_quietly_when_head_has_read_enough() throws Exception {
+    needTheJar();
+    // a day at 10 ms is 8.6 million records: only stopping early finishes within the minute
+    Run r = run("bash", "-c", "set -o pipefail; '" + link + "' simulate --duration 24h | head -n 3");
+
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out().lines().toList()).hasSize(3).first().asString().startsWith("ts_ms,");
+    assertThat(r.status()).isEqualTo(SimulateCommand.READER_GONE);
+  }
+
+  @Test
   void invalid_input_exits_2_with_one_line_on_standard_error() throws Exception {
     needTheJar();
     Path body = dir.resolve("bad.json");
