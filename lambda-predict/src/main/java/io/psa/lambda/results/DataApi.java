@@ -3,6 +3,8 @@ package io.psa.lambda.results;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.services.rdsdata.model.Field;
 import software.amazon.awssdk.services.rdsdata.model.SqlParameter;
 import software.amazon.awssdk.services.rdsdata.model.TypeHint;
@@ -20,6 +22,15 @@ public record DataApi(String clusterArn, String secretArn, String database) {
 
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+  /** The parameters {@code names[i] = values[i]}, plain values as {@link #parameter} takes them. */
+  static List<SqlParameter> parameters(List<String> names, Object[] values) {
+    List<SqlParameter> set = new ArrayList<>(values.length);
+    for (int i = 0; i < values.length; i++) {
+      set.add(parameter(names.get(i), values[i]));
+    }
+    return set;
+  }
 
   /** A named parameter of a plain value (as {@link io.psa.results.postgres.ResultRow#values}). */
   static SqlParameter parameter(String name, Object value) {

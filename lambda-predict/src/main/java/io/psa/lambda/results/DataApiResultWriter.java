@@ -33,23 +33,15 @@ public final class DataApiResultWriter implements ResultWriter {
     List<List<SqlParameter>> results = new ArrayList<>(batch.size());
     List<List<SqlParameter>> episodes = new ArrayList<>();
     for (InferenceResult r : batch) {
-      results.add(parameters(ResultRow.COLUMNS, ResultRow.values(r)));
+      results.add(DataApi.parameters(ResultRow.COLUMNS, ResultRow.values(r)));
       for (Object[] e : EpisodeRow.values(r)) {
-        episodes.add(parameters(EpisodeRow.COLUMNS, e));
+        episodes.add(DataApi.parameters(EpisodeRow.COLUMNS, e));
       }
     }
     execute(insert, results);
     if (!episodes.isEmpty()) {
       execute(insertEpisode, episodes);
     }
-  }
-
-  private static List<SqlParameter> parameters(List<String> columns, Object[] values) {
-    List<SqlParameter> set = new ArrayList<>(values.length);
-    for (int i = 0; i < values.length; i++) {
-      set.add(DataApi.parameter(columns.get(i), values[i]));
-    }
-    return set;
   }
 
   private void execute(String sql, List<List<SqlParameter>> sets) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +47,8 @@ public final class DataApiShim implements AutoCloseable {
   private final Map<String, Connection> transactions = new ConcurrentHashMap<>();
   /** Calls by operation, for assertions. */
   public final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  /** The SQL text of every statement received, for assertions. */
+  public final List<String> statements = new CopyOnWriteArrayList<>();
 
   public DataApiShim(String jdbcUrl) throws IOException {
     this.jdbcUrl = jdbcUrl;
@@ -105,6 +108,7 @@ public final class DataApiShim implements AutoCloseable {
   }
 
   private ObjectNode execute(JsonNode req) throws SQLException {
+    statements.add(req.path("sql").asText());
     return withConnection(req, c -> {
       List<String> names = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(jdbcSql(req.path("sql").asText(), names))) {
@@ -131,6 +135,7 @@ public final class DataApiShim implements AutoCloseable {
   }
 
   private ObjectNode batch(JsonNode req) throws SQLException {
+    statements.add(req.path("sql").asText());
     return withConnection(req, c -> {
       List<String> names = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(jdbcSql(req.path("sql").asText(), names))) {

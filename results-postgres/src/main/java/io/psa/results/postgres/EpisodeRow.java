@@ -34,10 +34,19 @@ public final class EpisodeRow {
 
   /** The values of each of {@code r}'s episodes, in the order of {@link #COLUMNS}. */
   public static List<Object[]> values(InferenceResult r) {
-    List<Object[]> out = new ArrayList<>(r.episodes().size());
-    for (int i = 0; i < r.episodes().size(); i++) {
-      Episode e = r.episodes().get(i);
-      out.add(new Object[] {r.requestId(), i, r.assetId(), r.modelName(), r.modelVersion(),
+    return values(r.requestId(), r.assetId(), r.modelName(), r.modelVersion(), r.episodes());
+  }
+
+  /**
+   * The values of {@code episodes}, numbered from 0, stored under {@code requestId} (an answer's
+   * request id, or a scored file's {@code s3://} key), in the order of {@link #COLUMNS}.
+   */
+  public static List<Object[]> values(String requestId, String assetId, String modelName,
+      String modelVersion, List<Episode> episodes) {
+    List<Object[]> out = new ArrayList<>(episodes.size());
+    for (int i = 0; i < episodes.size(); i++) {
+      Episode e = episodes.get(i);
+      out.add(new Object[] {requestId, i, assetId, modelName, modelVersion,
           e.startTsMs(), e.endTsMs(), e.windows(), e.peakScore(), e.peakTsMs(),
           e.channels().toArray(String[]::new), e.features().toArray(String[]::new), e.open(),
           e.rebaselined()});

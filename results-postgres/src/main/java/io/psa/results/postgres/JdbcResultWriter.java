@@ -83,7 +83,8 @@ public final class JdbcResultWriter implements ResultWriter {
     for (int i = 0; i < values.length; i++) {
       int p = i + 1;
       switch (values[i]) {
-        case null -> ps.setNull(p, Types.VARCHAR);
+        // untyped, so that the server takes the column's type (a NULL typed text fits no number)
+        case null -> ps.setNull(p, Types.NULL);
         case String s -> ps.setString(p, storable(p, s));
         case Long l -> ps.setLong(p, l);
         case Integer n -> ps.setInt(p, n);

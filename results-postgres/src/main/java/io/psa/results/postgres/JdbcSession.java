@@ -1,6 +1,7 @@
 package io.psa.results.postgres;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -27,20 +28,28 @@ public final class JdbcSession implements SqlSession {
 
           @Override
           public List<List<Object>> query(String sql) throws Exception {
-            List<List<Object>> rows = new ArrayList<>();
             try (ResultSet rs = st.executeQuery(sql)) {
-              int n = rs.getMetaData().getColumnCount();
-              while (rs.next()) {
-                List<Object> row = new ArrayList<>(n);
-                for (int i = 1; i <= n; i++) {
-                  Object v = rs.getObject(i);
-                  row.add(v instanceof String || v instanceof Number || v instanceof Boolean
-                      || v == null ? v : v.toString());
-                }
-                rows.add(row);
+              return rows(rs);
+            }
+          }
+
+          @Override
+          public void execute(String sql, List<String> names, Object[] values) throws Exception {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+              JdbcResultWriter.bind(c, ps, values);
+              ps.execute();
+            }
+          }
+
+          @Override
+          public List<List<Object>> query(String sql, List<String> names, Object[] values)
+              throws Exception {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+              JdbcResultWriter.bind(c, ps, values);
+              try (ResultSet rs = ps.executeQuery()) {
+                return rows(rs);
               }
             }
-            return rows;
           }
         });
         c.commit();
@@ -49,5 +58,25 @@ public final class JdbcSession implements SqlSession {
         throw e;
       }
     }
+  }
+
+  @Override
+  public boolean namedParameters() {
+    return false;
+  }
+
+  private static List<List<Object>> rows(ResultSet rs) throws Exception {
+    List<List<Object>> rows = new ArrayList<>();
+    int n = rs.getMetaData().getColumnCount();
+    while (rs.next()) {
+      List<Object> row = new ArrayList<>(n);
+      for (int i = 1; i <= n; i++) {
+        Object v = rs.getObject(i);
+        row.add(v instanceof String || v instanceof Number || v instanceof Boolean || v == null
+            ? v : v.toString());
+      }
+      rows.add(row);
+    }
+    return rows;
   }
 }
