@@ -17,7 +17,7 @@ import java.net.URI;
 
 /**
  * A CloudFormation custom resource that brings the results database to the latest migration (the
- * same SQL scripts the server's Flyway runs, {@code db/migration/psa}) on every deploy, through
+ * same SQL scripts and migrator the server runs at start, {@code db/migration/psa}) on every deploy, through
  * the RDS Data API ({@code PSA_DB_CLUSTER_ARN}, {@code PSA_DB_SECRET_ARN}, {@code PSA_DB_NAME},
  * {@code PSA_DB_SCHEMA}) or JDBC ({@code PSA_DB_URL}). Create and Update migrate (idempotent:
  * nothing missing, nothing done); Delete keeps the data. Usable as the {@code onEvent} handler of

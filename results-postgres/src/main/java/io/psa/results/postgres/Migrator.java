@@ -7,10 +7,12 @@ import java.util.Map;
 
 /**
  * Applies the migrations a database lacks, in one transaction, under an advisory lock so that two
- * deploys at once apply each script once; running it again changes nothing. It keeps Flyway's own
- * history table ({@code flyway_schema_history}, same columns, description and checksum), so a
- * schema migrated here is accepted by the server's Flyway and the other way round. A script
- * changed after it was applied, or a failed Flyway migration, stops it with the reason.
+ * deploys at once apply each script once; running it again changes nothing. The server (at start)
+ * and the Lambda migration handler (on deploy) both run it. It keeps Flyway's own history table
+ * ({@code flyway_schema_history}, same columns, description and checksum), so a schema that an
+ * earlier psa migrated with Flyway is accepted, and Flyway accepts one migrated here. A script
+ * changed after it was applied, or a failed migration, stops it with a {@link
+ * MigrationMismatchException}.
  */
 public final class Migrator {
 
@@ -78,14 +80,13 @@ public final class Migrator {
 
   private static void check(String schema, Migration m, List<Object> row) {
     if (!Boolean.TRUE.equals(row.get(3))) {
-      throw new IllegalStateException(schema + ": migration " + row.get(4) + " failed earlier;"
-          + " repair " + HISTORY + " before migrating again");
+      throw new MigrationMismatchException(schema, "migration " + row.get(4) + " failed earlier");
     }
     Object sum = row.get(2);
     if (sum == null || ((Number) sum).intValue() != m.checksum()) {
-      throw new IllegalStateException(schema + ": migration " + m.script() + " was changed after"
-          + " it was applied (checksum " + sum + " in the database, " + m.checksum() + " now);"
-          + " add a new migration instead of editing an applied one");
+      throw new MigrationMismatchException(schema, "migration " + m.script() + " was changed"
+          + " after it was applied: checksum " + sum + " in the database, " + m.checksum()
+          + " in this build");
     }
   }
 

@@ -5,7 +5,7 @@
  * JDBC writer ({@link io.psa.results.postgres.JdbcResultWriter}), and the SQL migrations under
  * {@code db/migration/psa} with a small migrator ({@link io.psa.results.postgres.Migrator}) that
  * applies them through any {@link io.psa.results.postgres.SqlSession} (JDBC, or the RDS Data API in
- * lambda-predict) and keeps Flyway's own history table, so the server's Flyway and the migrator
- * accept each other's work.
+ * lambda-predict): the server and the migration handler both run it. It keeps Flyway's own history
+ * table, so schemas that an earlier psa migrated with Flyway go on working.
  */
 package io.psa.results.postgres;

@@ -1,8 +1,10 @@
 package io.psa.container.persistence;
 
 import io.psa.model.results.InferenceResult;
+import io.psa.results.postgres.MigrationMismatchException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -113,10 +115,10 @@ public final class BufferedResultStore implements ResultStore {
     try {
       writer.migrate();
       up = true;
-    } catch (SchemaMismatchException e) {
+    } catch (MigrationMismatchException e) {
       LOG.error("{}; results are kept in {} until then", e.getMessage(), journal.path());
       up = false;
-    } catch (RuntimeException e) {
+    } catch (SQLException | RuntimeException e) {
       LOG.warn("database not reachable at start ({}); results are kept in {} and written once it"
           + " answers", DatabaseErrors.oneLine(e), journal.path());
       up = false;
@@ -364,7 +366,7 @@ public final class BufferedResultStore implements ResultStore {
 
   private TransientFailure outage(WriteFailure failure, Exception cause) {
     errors.add(failure.label());
-    if (!outage && cause instanceof SchemaMismatchException) {
+    if (!outage && cause instanceof MigrationMismatchException) {
       LOG.error("{}; results are kept in {} until then", cause.getMessage(), journal.path());
     } else if (!outage) {
       // once per outage, with the cause for the operator (the log may name hosts; /health not)

@@ -3,7 +3,7 @@ package io.psa.container.persistence;
 /**
  * One line that says why the database did not answer, for logs and {@code /health}: the first
  * line of the innermost SQL exception ("Connection to 127.0.0.1:5432 refused. ..."), else of the
- * innermost cause; not Flyway's framed report, not a stack trace.
+ * innermost cause; not a driver's framed report, not a stack trace.
  */
 final class DatabaseErrors {
   private DatabaseErrors() {}

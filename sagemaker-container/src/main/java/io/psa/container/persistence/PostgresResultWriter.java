@@ -5,6 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.psa.model.artifact.Checksums;
 import io.psa.model.results.InferenceResult;
 import io.psa.results.postgres.JdbcResultWriter;
+import io.psa.results.postgres.JdbcSession;
+import io.psa.results.postgres.Migration;
+import io.psa.results.postgres.MigrationMismatchException;
+import io.psa.results.postgres.Migrations;
+import io.psa.results.postgres.Migrator;
 import io.psa.results.postgres.ResultRow;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -13,21 +18,21 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.exception.FlywayValidateException;
-import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes batches to {@code <schema>.inference_results} through a small Hikari pool, one
  * transaction per batch, with results-postgres's {@link JdbcResultWriter} (the rows the Lambda
- * functions write too), and refused rows to {@code <schema>.result_dead_letters}. The Flyway
- * migrations (results-postgres's {@code db/migration/psa}) run before the first write, so a server
- * started while the database is away still starts and migrates once it answers.
+ * functions write too), and refused rows to {@code <schema>.result_dead_letters}. The migrations
+ * (results-postgres's {@code db/migration/psa}, applied by its {@link Migrator} as the Lambda
+ * migration handler applies them) run before the first write, so a server started while the
+ * database is away still starts and migrates once it answers.
  */
 public final class PostgresResultWriter implements ResultDatabase {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresResultWriter.class);
+  private static final List<Migration> MIGRATIONS =
+      Migrations.load(PostgresResultWriter.class.getClassLoader());
 
   private final HikariDataSource pool;
   private final String schema;
@@ -56,27 +61,27 @@ public final class PostgresResultWriter implements ResultDatabase {
         false);
   }
 
-  /** Runs the migrations now (also done lazily before the first write). */
-  public synchronized void migrate() {
+  /**
+   * Runs the migrations now (also done lazily before the first write).
+   *
+   * @throws MigrationMismatchException when the schema was migrated by other scripts
+   * @throws SQLException when the database does not answer or refuses a script
+   */
+  public synchronized void migrate() throws SQLException {
     if (migrated) {
       return;
     }
-    MigrateResult result;
+    Migrator.Outcome result;
     try {
-      result = Flyway.configure()
-          .dataSource(pool)
-          .schemas(schema)
-          .defaultSchema(schema)
-          .createSchemas(true)
-          .locations("classpath:db/migration/psa")
-          .load()
-          .migrate();
-    } catch (FlywayValidateException e) {
-      throw new SchemaMismatchException(schema, e);
+      result = Migrator.migrate(new JdbcSession(pool::getConnection), schema, MIGRATIONS);
+    } catch (SQLException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e); // the JDBC session throws nothing else
     }
-    if (result.migrationsExecuted > 0) {
+    if (!result.applied().isEmpty()) {
       LOG.info("database schema {} migrated to version {} ({} migrations applied)",
-          schema, result.targetSchemaVersion, result.migrationsExecuted);
+          schema, result.version(), result.applied().size());
     } else {
       LOG.info("database schema {} is up to date", schema);
     }

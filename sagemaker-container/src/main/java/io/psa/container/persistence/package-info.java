@@ -15,7 +15,7 @@
  * request id and inserted with {@code ON CONFLICT DO NOTHING}, so a batch written again after a
  * crash or a lost acknowledgement is stored once.
  *
- * <p>Schema changes are Flyway migrations under {@code db/migration/psa}, run before the first
- * write, in a configurable schema.
+ * <p>Schema changes are results-postgres's migrations under {@code db/migration/psa}, applied by
+ * its {@code Migrator} (as on AWS) before the first write, in a configurable schema.
  */
 package io.psa.container.persistence;

@@ -56,11 +56,11 @@ class SchemaMismatchTest {
 
     assertThat(log.lines().filter(l -> l.contains("BufferedResultStore")).toList()).containsExactly(
         "[main] ERROR io.psa.container.persistence.BufferedResultStore - schema " + db.schema
-            + " was migrated by scripts that differ from this build's (Migration checksum mismatch"
-            + " for migration version 4 -> Applied to database : 12345 -> Resolved locally : "
-            + applied + "); repair its flyway_schema_history (flyway repair) or set"
-            + " PSA_DB_SCHEMA to a new schema; results are kept in " + dir.resolve("spill.jsonl")
-            + " until then");
+            + " was migrated by scripts that differ from this build's (migration"
+            + " V4__file_results.sql was changed after it was applied: checksum 12345 in the"
+            + " database, " + applied + " in this build); restore the applied script, repair its"
+            + " flyway_schema_history row, or set PSA_DB_SCHEMA to a new schema; results are kept"
+            + " in " + dir.resolve("spill.jsonl") + " until then");
     assertThat(db.count("")).isZero();
 
     setChecksum("4", String.valueOf(applied));
