@@ -19,6 +19,9 @@ public final class Migrator {
   /** The history table, as Flyway names it. */
   public static final String HISTORY = "flyway_schema_history";
 
+  private static final List<String> RECORD = List.of("installed_rank", "version", "description",
+      "script", "checksum", "execution_time");
+
   /**
    * @param applied the scripts applied by this run, in order (empty when none was missing)
    * @param version the schema's version afterwards
@@ -31,6 +34,7 @@ public final class Migrator {
   public static Outcome migrate(SqlSession db, String schema, List<Migration> migrations)
       throws Exception {
     String s = ResultRow.checkSchema(schema);
+    String recordSql = recordSql(s, db.namedParameters());
     List<String> applied = new ArrayList<>();
     String[] version = {null};
     db.inTransaction(tx -> {
@@ -66,10 +70,8 @@ public final class Migrator {
             tx.execute(statement);
           }
           int millis = (int) ((System.nanoTime() - start) / 1_000_000);
-          tx.execute("INSERT INTO " + s + "." + HISTORY + " (installed_rank, version, description,"
-              + " type, script, checksum, installed_by, execution_time, success) VALUES ("
-              + (++rank) + ", " + quote(m.version()) + ", " + quote(m.description()) + ", 'SQL', "
-              + quote(m.script()) + ", " + m.checksum() + ", current_user, " + millis + ", true)");
+          tx.execute(recordSql, RECORD, new Object[] {(int) ++rank, m.version(), m.description(),
+              m.script(), m.checksum(), millis});
           applied.add(m.script());
         }
         version[0] = m.version();
@@ -90,7 +92,13 @@ public final class Migrator {
     }
   }
 
-  private static String quote(String s) {
-    return "'" + s.replace("'", "''") + "'";
+  /** The history row of an applied script, as Flyway writes it. */
+  private static String recordSql(String schema, boolean named) {
+    StringBuilder values = new StringBuilder();
+    for (String c : RECORD) {
+      values.append(named ? ":" + c : "?").append(", ");
+    }
+    return "INSERT INTO " + schema + "." + HISTORY + " (" + String.join(", ", RECORD)
+        + ", type, installed_by, success) VALUES (" + values + "'SQL', current_user, true)";
   }
 }
