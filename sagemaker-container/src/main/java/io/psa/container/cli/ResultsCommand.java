@@ -1,11 +1,11 @@
 package io.psa.container.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.psa.container.persistence.DatabaseSettings;
 import io.psa.container.persistence.EmbeddedDatabase;
 import io.psa.container.persistence.EmbeddedDatabaseException;
+import io.psa.container.persistence.ResultLines;
 import io.psa.container.persistence.ResultReader;
+import io.psa.model.Episode;
 import io.psa.container.persistence.StorageChoice;
 import io.psa.model.results.InferenceResult;
 import java.io.PrintWriter;
@@ -13,8 +13,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = {
       "Lists stored results (table inference_results): anomalous ones first, then the newest,"
-          + " with their scores, and how many matched.",
+          + " with their scores, the channels that drove their alarm episodes, and how many"
+          + " matched. --json prints each whole, episodes included.",
       "",
       "Reads where psa serve writes: the embedded PostgreSQL in ~/.psa/postgres ($PSA_HOME) by"
           + " default (the running server's, or started for the query when no server runs),"
@@ -46,7 +49,6 @@ import picocli.CommandLine.Spec;
 public final class ResultsCommand implements Callable<Integer> {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec CommandSpec spec;
 
@@ -140,7 +142,7 @@ public final class ResultsCommand implements Callable<Integer> {
 
   private void print(PrintWriter out, StorageChoice choice, ResultReader.Listing l) {
     if (json) {
-      l.rows().forEach(r -> out.println(jsonLine(r)));
+      l.rows().forEach(r -> out.println(ResultLines.line(r)));
       out.flush();
       return;
     }
@@ -153,30 +155,23 @@ public final class ResultsCommand implements Callable<Integer> {
     out.printf("%d%s results (%d anomalous) in %s, schema %s; %s:%n", l.matched(), filtered,
         l.anomalous(), choice.describe(), schema, l.rows().size() < l.matched()
             ? "the first " + l.rows().size() + ", anomalous first, then newest" : "anomalous first, then newest");
-    out.printf("%-23s  %-36s  %-12s  %7s  %9s  %-7s  %7s  %8s  %s%n", "received (UTC)", "request_id",
-        "asset", "score", "threshold", "anomaly", "windows", "ms", "model");
+    out.printf("%-23s  %-36s  %-12s  %7s  %9s  %-7s  %7s  %8s  %-20s  %s%n", "received (UTC)",
+        "request_id", "asset", "score", "threshold", "anomaly", "windows", "ms", "channels", "model");
     for (InferenceResult r : l.rows()) {
-      out.printf(Locale.ROOT, "%-23s  %-36s  %-12s  %7.4f  %9.4f  %-7s  %7d  %8.2f  %s %s%n",
+      out.printf(Locale.ROOT, "%-23s  %-36s  %-12s  %7.4f  %9.4f  %-7s  %7d  %8.2f  %-20s  %s %s%n",
           TIME.format(r.receivedAt()), r.requestId(), r.assetId() == null ? "-" : r.assetId(),
           r.anomalyScore(), r.threshold(), r.isAnomaly() ? "YES" : "no", r.windowCount(),
-          r.latencyMs(), r.modelName(), r.modelVersion());
+          r.latencyMs(), channels(r), r.modelName(), r.modelVersion());
     }
     out.flush();
   }
 
-  private static String jsonLine(InferenceResult r) {
-    ObjectNode o = JSON.createObjectNode()
-        .put("received_at", r.receivedAt().toString()).put("request_id", r.requestId())
-        .put("asset_id", r.assetId()).put("anomaly_score", r.anomalyScore())
-        .put("threshold", r.threshold()).put("is_anomaly", r.isAnomaly())
-        .put("window_count", r.windowCount()).put("first_ts_ms", r.firstTsMs())
-        .put("last_ts_ms", r.lastTsMs()).put("model_name", r.modelName())
-        .put("model_version", r.modelVersion()).put("source", r.source())
-        .put("latency_ms", r.latencyMs()).put("cached", r.cached());
-    var scores = o.putArray("window_scores");
-    for (double s : r.windowScores()) {
-      scores.add(s);
+  /** The channels that drove the result's alarm episodes, or "-" when it named none. */
+  private static String channels(InferenceResult r) {
+    Set<String> channels = new LinkedHashSet<>();
+    for (Episode e : r.episodes()) {
+      channels.addAll(e.channels());
     }
-    return o.toString();
+    return channels.isEmpty() ? "-" : String.join(",", channels);
   }
 }

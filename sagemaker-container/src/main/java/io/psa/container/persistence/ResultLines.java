@@ -21,11 +21,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One {@link InferenceResult} as one line of JSON, for the spill journal and the dead-letter
- * table. Every non-ASCII character is written as an escape, so a line is plain ASCII whatever a
+ * One {@link InferenceResult} as one line of JSON, for the spill journal, the dead-letter table
+ * and {@code psa results --json}. Every non-ASCII character is written as an escape, so a line is plain ASCII whatever a
  * row holds (even a NUL or an unpaired surrogate, which a dead letter must still be able to keep).
  */
-final class ResultLines {
+public final class ResultLines {
   private static final JsonFactory ASCII = JsonFactory.builder()
       .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
       .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
@@ -44,14 +44,19 @@ final class ResultLines {
   private ResultLines() {}
 
   /** The line for {@code r}, without the newline. */
-  static String line(InferenceResult r) {
+  public static String line(InferenceResult r) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-    write(r, out);
+    writeObject(r, out);
     return out.toString(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   /** Appends the line for {@code r} and a newline. */
   static void write(InferenceResult r, ByteArrayOutputStream out) {
+    writeObject(r, out);
+    out.write('\n');
+  }
+
+  private static void writeObject(InferenceResult r, ByteArrayOutputStream out) {
     try (JsonGenerator g = ASCII.createGenerator(out)) {
       g.writeStartObject();
       g.writeStringField("request_id", r.requestId());
@@ -83,7 +88,6 @@ final class ResultLines {
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory does not fail", e);
     }
-    out.write('\n');
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.psa.container.persistence;
 
+import io.psa.model.Episode;
 import io.psa.model.results.InferenceResult;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -9,11 +11,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads stored results back for {@code psa results}: the rows that match a filter, anomalous ones
- * first, then the most recent, with the counts of everything that matched.
+ * first, then the most recent, each with its alarm episodes, and the counts of everything that
+ * matched.
  */
 public final class ResultReader {
 
@@ -35,7 +40,8 @@ public final class ResultReader {
    * @param stored whether the table exists at all (false before the first result is written)
    * @param matched results that match the filter
    * @param anomalous of those, the ones with {@code is_anomaly}
-   * @param rows at most {@code limit} of them, anomalous first, then newest first
+   * @param rows at most {@code limit} of them, anomalous first, then newest first, with their
+   *     episodes
    */
   public record Listing(boolean stored, long matched, long anomalous, List<InferenceResult> rows) {}
 
@@ -46,7 +52,7 @@ public final class ResultReader {
     java.util.Properties props = new java.util.Properties();
     props.setProperty("connectTimeout", String.valueOf(Math.max(1, db.connectTimeout().toSeconds())));
     try (Connection c = DriverManager.getConnection(db.jdbcUrl(), props)) {
-      if (!tableExists(c, db.schema())) {
+      if (!tableExists(c, db.schema() + ".inference_results")) {
         return new Listing(false, 0, 0, List.of());
       }
       List<Object> params = new ArrayList<>();
@@ -73,13 +79,48 @@ public final class ResultReader {
           }
         }
       }
-      return new Listing(true, matched, anomalous, rows);
+      return new Listing(true, matched, anomalous, withEpisodes(c, db.schema(), rows));
     }
   }
 
-  private static boolean tableExists(Connection c, String schema) throws SQLException {
+  /** The rows with their episodes from {@code anomaly_episodes} (absent before migration V5). */
+  private static List<InferenceResult> withEpisodes(Connection c, String schema,
+      List<InferenceResult> rows) throws SQLException {
+    if (rows.isEmpty() || !tableExists(c, schema + ".anomaly_episodes")) {
+      return rows;
+    }
+    Map<String, List<Episode>> byRequest = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT request_id, start_ts_ms, end_ts_ms,"
+        + " windows, peak_score, peak_ts_ms, channels, features, open, rebaselined FROM " + schema
+        + ".anomaly_episodes WHERE request_id = ANY(?) ORDER BY request_id, ordinal")) {
+      ps.setArray(1, c.createArrayOf("text",
+          rows.stream().map(InferenceResult::requestId).toArray(String[]::new)));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          byRequest.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Episode(
+              rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getDouble(5), rs.getLong(6),
+              texts(rs.getArray(7)), texts(rs.getArray(8)), rs.getBoolean(9), rs.getBoolean(10)));
+        }
+      }
+    }
+    List<InferenceResult> out = new ArrayList<>(rows.size());
+    for (InferenceResult r : rows) {
+      List<Episode> e = byRequest.getOrDefault(r.requestId(), List.of());
+      out.add(new InferenceResult(r.requestId(), r.assetId(), r.modelName(), r.modelVersion(),
+          r.receivedAt(), r.firstTsMs(), r.lastTsMs(), r.sampleCount(), r.windowCount(),
+          r.anomalyScore(), r.isAnomaly(), r.threshold(), r.windowScores(), r.source(),
+          r.latencyMs(), r.cached(), e));
+    }
+    return out;
+  }
+
+  private static List<String> texts(Array a) throws SQLException {
+    return a == null ? List.of() : List.of((String[]) a.getArray());
+  }
+
+  private static boolean tableExists(Connection c, String table) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-      ps.setString(1, schema + ".inference_results");
+      ps.setString(1, table);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getBoolean(1);

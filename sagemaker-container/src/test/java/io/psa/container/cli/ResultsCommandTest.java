@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.psa.container.persistence.DatabaseSettings;
 import io.psa.container.persistence.PostgresResultWriter;
 import io.psa.container.persistence.TestDatabase;
+import io.psa.model.Episode;
 import io.psa.model.results.InferenceResult;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,10 @@ class ResultsCommandTest {
 
   private static InferenceResult result(String id, String asset, int minute, double score, boolean anomaly) {
     return new InferenceResult(id, asset, "default", "v7", T0.plusSeconds(60L * minute), 0, 9_990,
-        1000, 3, score, anomaly, 0.995, new double[] {0.1, score, 0.2}, "api", 2.5, false);
+        1000, 3, score, anomaly, 0.995, new double[] {0.1, score, 0.2}, "api", 2.5, false,
+        anomaly ? List.of(new Episode(3_000, 6_500, 4, score, 5_000, List.of("pressure", "force"),
+            List.of("pressure.ptp"), false, false), new Episode(8_000, 9_990, 2, 0.9, 9_000,
+            List.of("pressure"), List.of("pressure.mean"), true, false)) : List.of());
   }
 
   private void store(InferenceResult... results) throws Exception {
@@ -54,8 +58,10 @@ class ResultsCommandTest {
         + ", schema " + db.schema + "; anomalous first, then newest:");
     assertThat(lines.get(1)).startsWith("received (UTC)").contains("request_id", "score", "anomaly");
     assertThat(lines.subList(2, 5)).satisfiesExactly(
-        l -> assertThat(l).startsWith("2026-11-29 10:01:00.000  old-alarm").contains("press-07", "0.9990", "YES"),
-        l -> assertThat(l).startsWith("2026-11-29 10:03:00.000  newest").contains("pump-02", "0.5500", "no"),
+        l -> assertThat(l).startsWith("2026-11-29 10:01:00.000  old-alarm")
+            .contains("press-07", "0.9990", "YES", " pressure,force ", "default v7"),
+        l -> assertThat(l).startsWith("2026-11-29 10:03:00.000  newest")
+            .contains("pump-02", "0.5500", "no", " - ", "default v7"),
         l -> assertThat(l).startsWith("2026-11-29 10:02:00.000  quiet"));
   }
 
@@ -75,10 +81,19 @@ class ResultsCommandTest {
   }
 
   @Test
-  void json_lines_carry_every_stored_field() throws Exception {
-    store(result("j1", null, 1, 0.25, false));
+  void json_lines_carry_every_stored_field_and_the_episodes() throws Exception {
+    store(result("j1", null, 1, 0.25, false), result("j2", "press-07", 2, 0.999, true));
 
-    JsonNode row = new ObjectMapper().readTree(results("--json").out());
+    List<String> lines = results("--json").out().lines().toList();
+    JsonNode alarm = new ObjectMapper().readTree(lines.get(0));
+    JsonNode row = new ObjectMapper().readTree(lines.get(1));
+
+    assertThat(alarm.get("request_id").asText()).isEqualTo("j2");
+    assertThat(alarm.at("/episodes/0/channels").toString()).isEqualTo("[\"pressure\",\"force\"]");
+    assertThat(alarm.at("/episodes/0/start_ts_ms").asLong()).isEqualTo(3_000);
+    assertThat(alarm.at("/episodes/1/open").asBoolean()).isTrue();
+    assertThat(row.get("episodes")).isEmpty();
+    assertThat(row.get("sample_count").asInt()).isEqualTo(1000);
 
     assertThat(row.get("request_id").asText()).isEqualTo("j1");
     assertThat(row.get("asset_id").isNull()).isTrue();

@@ -22,7 +22,7 @@ class ResultLinesTest {
     String line = ResultLines.line(r);
     InferenceResult back = ResultLines.parse(line);
 
-    assertThat(line.strip()).doesNotContain("\n");
+    assertThat(line).doesNotContain("\n");
     assertThat(back.requestId()).isEqualTo("req-1");
     assertThat(back.episodes()).isEqualTo(r.episodes());
   }
