@@ -31,7 +31,7 @@ final class SummaryKey {
     int at = KeyRow.draw(g, bars, x, y);
     target(g, at, at + 16, y - 4);
     g.setColor(Color.BLACK);
-    g.drawString("target (issue 8, ADR 14): F1 0.85 or more, FAR 12 % or less, anomaly-free FAR"
+    g.drawString("target (docs/adr/0014): F1 0.85 or more, FAR 12 % or less, anomaly-free FAR"
         + " 15 % or less", at + 22, y);
     g.setColor(Panel.AXIS);
     Text.paragraph(g, DEFINITIONS, x, y + 18, width, 15);
