@@ -115,7 +115,7 @@ public final class BufferedResultStore implements ResultStore {
     try {
       writer.migrate();
       up = true;
-    } catch (MigrationMismatchException e) {
+    } catch (MigrationMismatchException | SchemaMigrationException e) {
       LOG.error("{}; results are kept in {} until then", e.getMessage(), journal.path());
       up = false;
     } catch (SQLException | RuntimeException e) {
@@ -366,7 +366,8 @@ public final class BufferedResultStore implements ResultStore {
 
   private TransientFailure outage(WriteFailure failure, Exception cause) {
     errors.add(failure.label());
-    if (!outage && cause instanceof MigrationMismatchException) {
+    if (!outage && (cause instanceof MigrationMismatchException
+        || cause instanceof SchemaMigrationException)) {
       LOG.error("{}; results are kept in {} until then", cause.getMessage(), journal.path());
     } else if (!outage) {
       // once per outage, with the cause for the operator (the log may name hosts; /health not)

@@ -65,7 +65,8 @@ public final class PostgresResultWriter implements ResultDatabase {
    * Runs the migrations now (also done lazily before the first write).
    *
    * @throws MigrationMismatchException when the schema was migrated by other scripts
-   * @throws SQLException when the database does not answer or refuses a script
+   * @throws SchemaMigrationException when the database refuses a script or its history row
+   * @throws SQLException when the database does not answer
    */
   public synchronized void migrate() throws SQLException {
     if (migrated) {
@@ -74,7 +75,12 @@ public final class PostgresResultWriter implements ResultDatabase {
     Migrator.Outcome result;
     try {
       result = Migrator.migrate(new JdbcSession(pool::getConnection), schema, MIGRATIONS);
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException e) {
+      if (WriteFailure.of(e).kind() == WriteFailure.Kind.UNREACHABLE) {
+        throw e;
+      }
+      throw new SchemaMigrationException(schema, e);
+    } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
       throw new IllegalStateException(e); // the JDBC session throws nothing else

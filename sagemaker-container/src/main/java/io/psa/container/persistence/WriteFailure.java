@@ -50,6 +50,9 @@ public record WriteFailure(Kind kind, String sqlState) {
   public static WriteFailure of(Throwable e) {
     SQLException sql = innermostSql(e);
     String state = sql == null ? null : sql.getSQLState();
+    if (e instanceof SchemaMigrationException) {
+      return new WriteFailure(Kind.ERROR, state); // the schema's failure, never the rows'
+    }
     if (state != null && state.length() == 5) {
       String cls = state.substring(0, 2);
       switch (cls) {
