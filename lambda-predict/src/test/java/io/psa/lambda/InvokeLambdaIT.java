@@ -56,6 +56,21 @@ class InvokeLambdaIT {
   }
 
   @Test
+  void a_handler_that_fails_is_one_line_and_exit_1_not_a_stack_trace() throws Exception {
+    // nothing listens on port 1: the S3 handler cannot read the object the event names
+    Run r = psa(Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:1", "AWS_ACCESS_KEY_ID", "x",
+        "AWS_SECRET_ACCESS_KEY", "x", "AWS_REGION", "eu-west-1"),
+        Lambdas.events().resolve("s3-object-created-csv.json").toString(), "--handler", "s3");
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).doesNotContain("Exception in thread");
+    List<String> lines = r.err().lines().toList();
+    assertThat(lines.getLast()).startsWith("psa invoke-lambda: the handler failed: ")
+        .endsWith("(an S3 event needs its object in a bucket you can reach: see events/README.md)");
+  }
+
+  @Test
   void the_s3_events_are_answered_against_an_s3_compatible_server() throws Exception {
     S3Mock mock = S3Mock.shared();
     S3Client s3 = mock.client();

@@ -59,12 +59,22 @@ public final class InvokeLambda {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
       factory.get().handleRequest(in, out, new LocalContext("psa-" + handler));
-    } catch (RuntimeException e) {
-      System.err.println("psa invoke-lambda: the handler failed: " + e);
+    } catch (Exception e) {
+      // one line, as every psa command fails; the handler's own log line above has the trace
+      System.err.println("psa invoke-lambda: the handler failed: " + oneLine(e)
+          + (handler.equals("s3") ? " (an S3 event needs its object in a bucket you can reach:"
+              + " see events/README.md)" : ""));
       System.exit(1);
     }
     stdout.println(out.toString(java.nio.charset.StandardCharsets.UTF_8));
     stdout.flush();
+  }
+
+  /** The failure's first line, at most 300 characters (SDK messages can run to thousands). */
+  static String oneLine(Exception e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    m = m.strip().lines().findFirst().orElse("");
+    return m.length() <= 300 ? m : m.substring(0, 297) + "...";
   }
 
   private static void usage(PrintStream out) {
