@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load test of `psa serve` on loopback (issue 5 "Performance"): posts the README's 10 s body
+# Load test of `psa serve` on loopback (README "Load test"): posts the README's 10 s body
 # (1,000 records from the simulator) to /predict at concurrency 1 and 4, with the response cache
 # off, without and then with PostgreSQL results; prints requests/s and p50/p99 latency from wrk.
 #
@@ -8,7 +8,7 @@
 # Needs: the jar (./mvnw -B -DskipTests package), wrk (apt-get install -y wrk). With the database:
 # PSA_LOADTEST_DB_URL (default jdbc:postgresql://127.0.0.1:5432/test?user=postgres) reachable;
 # set PSA_LOADTEST_DB_URL=none to skip that half. PSA_LOADTEST_MODEL=DIR serves that model instead of
-# the default Isolation Forest (e.g. to see the server's own cost with a cheaper detector).
+# the default model (PCA, trained at start), e.g. a forest or an LSTM to see what the detector costs.
 # Only ever targets 127.0.0.1.
 set -euo pipefail
 
