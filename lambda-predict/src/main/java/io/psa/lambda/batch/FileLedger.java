@@ -34,9 +34,10 @@ public final class FileLedger {
     this.insert = ResultRow.insertSql(schema, "file_results", COLUMNS, Map.of(),
         String.join(", ", KEY), named);
     this.insertEpisode = EpisodeRow.insertSql(schema, named);
-    this.selectStatus = "SELECT status FROM " + ResultRow.checkSchema(schema) + ".file_results WHERE bucket = "
-        + (named ? ":bucket" : "?") + " AND object_key = " + (named ? ":object_key" : "?")
-        + " AND object_version = " + (named ? ":object_version" : "?");
+    this.selectStatus = "SELECT status FROM " + ResultRow.checkSchema(schema) + ".file_results"
+        + " WHERE bucket = " + ResultRow.parameter("bucket", named)
+        + " AND object_key = " + ResultRow.parameter("object_key", named)
+        + " AND object_version = " + ResultRow.parameter("object_version", named);
   }
 
   /** The {@code request_id} a file's episodes are stored under. */

@@ -96,7 +96,7 @@ public final class Migrator {
   private static String recordSql(String schema, boolean named) {
     StringBuilder values = new StringBuilder();
     for (String c : RECORD) {
-      values.append(named ? ":" + c : "?").append(", ");
+      values.append(ResultRow.parameter(c, named)).append(", ");
     }
     return "INSERT INTO " + schema + "." + HISTORY + " (" + String.join(", ", RECORD)
         + ", type, installed_by, success) VALUES (" + values + "'SQL', current_user, true)";

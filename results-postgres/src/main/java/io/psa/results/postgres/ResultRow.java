@@ -44,12 +44,20 @@ public final class ResultRow {
     StringBuilder values = new StringBuilder();
     for (String c : columns) {
       values.append(values.isEmpty() ? "" : ", ");
-      String p = namedParameters ? ":" + c : "?";
+      String p = parameter(c, namedParameters);
       String type = arrayTypes.get(c);
       values.append(type != null && namedParameters ? "CAST(" + p + " AS " + type + ")" : p);
     }
     return "INSERT INTO " + checkSchema(schema) + "." + table + " (" + String.join(", ", columns)
         + ") VALUES (" + values + ") ON CONFLICT (" + conflictKey + ") DO NOTHING";
+  }
+
+  /**
+   * The placeholder of {@code column}'s value in a statement: {@code :column} for the RDS Data
+   * API ({@link SqlSession#namedParameters}), {@code ?} for JDBC.
+   */
+  public static String parameter(String column, boolean namedParameters) {
+    return namedParameters ? ":" + column : "?";
   }
 
   /** The values of {@code r}, in the order of {@link #COLUMNS}. */
