@@ -54,12 +54,12 @@ final class TrainingFeatures {
       long batchMs, TrainingListener listener) throws IOException {
     effectiveSamples = new double[channels.size()];
     boolean batched = batchMs > 0 && (config.lowpass() || config.kalman() != null);
-    Pipeline batchPipeline = new Pipeline(config, channels);
+    Pipeline batchPipeline = batched ? new Pipeline(config, channels) : null;
     for (SignalSource source : sources) {
       int before = rows.size();
       signalStarts.add(before);
       Samples samples = new Samples(channels.size());
-      Records records = new Records(channels);
+      Records records = new Records(channels, batched);
       // batched, the stream is read for its samples and checks only: its windows are the batches'
       StreamingPipeline stream = new StreamingPipeline(config, channels,
           batched ? WindowSink.NONE : this::addWindow, samples::add);
@@ -148,19 +148,22 @@ final class TrainingFeatures {
   }
 
   /**
-   * A signal's records: every timestamp (kept), and the values not yet cut into a batch (the
-   * model's channels, in order; at most one batch and one chunk are held).
+   * A signal's records: every timestamp (kept), and, when the signal is cut into batches, the
+   * values not yet cut (the model's channels, in order; at most one batch and one chunk are held).
    */
   private static final class Records {
     private final List<String> channels;
+    private final boolean batched;
     private long[] ts = new long[1024];
     private int size;
     private int taken;
     private double[][] values;
 
-    Records(List<String> channels) {
+    /** @param batched whether values are kept for {@link #take}; else only timestamps are */
+    Records(List<String> channels, boolean batched) {
       this.channels = channels;
-      this.values = new double[channels.size()][1024];
+      this.batched = batched;
+      this.values = new double[channels.size()][batched ? 1024 : 0];
     }
 
     void add(SensorBatch chunk) {
@@ -169,7 +172,11 @@ final class TrainingFeatures {
         ts = Arrays.copyOf(ts, Math.max(2 * ts.length, size + n));
       }
       System.arraycopy(chunk.tsMs(), 0, ts, size, n);
-      int pending = size - taken;
+      size += n;
+      if (!batched) {
+        return; // the stream computes the windows; only timestamps are needed
+      }
+      int pending = size - n - taken;
       if (pending + n > values[0].length) {
         for (int c = 0; c < values.length; c++) {
           values[c] = Arrays.copyOf(values[c], Math.max(2 * values[c].length, pending + n));
@@ -179,7 +186,6 @@ final class TrainingFeatures {
         int column = chunk.channels().indexOf(channels.get(c));
         System.arraycopy(chunk.values()[column], 0, values[c], pending, n);
       }
-      size += n;
     }
 
     int pending() {
