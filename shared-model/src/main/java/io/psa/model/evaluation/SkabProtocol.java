@@ -56,7 +56,7 @@ public final class SkabProtocol {
     SegmentedScorer stream = new SegmentedScorer(scorer, false, collected);
     SensorBatch all = file.batch();
     for (int at = 0; at < file.rows(); at += CHUNK) {
-      stream.push(file.slice(at, Math.min(file.rows(), at + CHUNK), file.name()).batch());
+      stream.push(all.slice(at, Math.min(file.rows(), at + CHUNK)));
     }
     stream.finish();
     List<ScoredWindow> windows = collected.windows();
@@ -97,7 +97,7 @@ public final class SkabProtocol {
     var settings = config.settingsFor(spec, file.channels(), "skab-" + file.group() + "-"
         + file.name());
     SignalSource head = SignalSource.of(file.id() + " rows 0-" + (config.trainRows() - 1),
-        file.head(config.trainRows()).batch());
+        file.batch().slice(0, config.trainRows()));
     ModelTrainer trainer = new ModelTrainer(settings, TrainingListener.NONE, "evaluation");
     try {
       if (!spec.exclusive()) {
