@@ -8,7 +8,6 @@ import io.psa.model.calibration.ScoreCalibration;
 import io.psa.model.detection.AlarmRule;
 import io.psa.model.detection.Detection;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -237,7 +236,7 @@ public final class WindowScorer {
       if (score > peakScore) {
         peakScore = score;
         peakTsMs = end;
-        peakContext = Arrays.copyOf(rows, rows.length);
+        peakContext = rows; // a fresh array per window (pushContext), never changed
       }
     }
   }
