@@ -67,7 +67,7 @@ final class JsonRecordReader {
     if (token == JsonToken.VALUE_NUMBER_INT) {
       if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
         throw error(Code.INVALID_VALUE, index, ChannelIndex.TS,
-            "is outside the range of a 64-bit integer: " + abbreviate(p.getText()), p);
+            "is outside the range of a 64-bit integer: " + ValidationException.echo(p.getText()), p);
       }
       return p.getLongValue();
     }
@@ -94,7 +94,7 @@ final class JsonRecordReader {
       return v;
     }
     String why = p.isNaN() ? "must be a finite number, got " : "is outside the double range: ";
-    throw error(Code.INVALID_VALUE, index, channel, why + abbreviate(p.getText()), p);
+    throw error(Code.INVALID_VALUE, index, channel, why + ValidationException.echo(p.getText()), p);
   }
 
   static String describe(JsonParser p, JsonToken token) throws IOException {
@@ -105,12 +105,8 @@ final class JsonRecordReader {
       case START_OBJECT -> "an object";
       case START_ARRAY -> "an array";
       case null -> "the end of the input";
-      default -> abbreviate(p.getText());
+      default -> ValidationException.echo(p.getText());
     };
-  }
-
-  static String abbreviate(String text) {
-    return ValidationException.echo(text);
   }
 
   static ValidationException error(

@@ -2,6 +2,7 @@ package io.psa.dsp.input;
 
 import com.fasterxml.jackson.core.io.NumberInput;
 import io.psa.dsp.DecimalText;
+import io.psa.dsp.ValidationException;
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -55,6 +56,6 @@ final class Numbers {
   }
 
   private static String quote(String s) {
-    return "'" + JsonRecordReader.abbreviate(s) + "'";
+    return "'" + ValidationException.echo(s) + "'";
   }
 }
