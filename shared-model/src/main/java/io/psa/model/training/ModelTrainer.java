@@ -1,7 +1,7 @@
 package io.psa.model.training;
 
-import io.psa.dsp.Pipeline;
 import io.psa.dsp.ValidationException;
+import io.psa.dsp.features.WindowFeatures;
 import io.psa.model.ModelInfo;
 import io.psa.model.artifact.ArtifactWriter;
 import io.psa.model.artifact.RuntimeInfo;
@@ -90,7 +90,7 @@ public final class ModelTrainer {
               + " are needed");
     }
     DetectionSettings ds = settings.detection();
-    List<String> pipelineNames = new Pipeline(settings.config(), settings.channels()).featureNames();
+    List<String> pipelineNames = WindowFeatures.featureNames(settings.channels());
     FeatureSelection selection = FeatureSelection.decide(ds.features(), ds.slowMinSamples(),
         settings.channels(), features.effectiveSamples);
     int[] columns = selection.columns(pipelineNames);
