@@ -3,6 +3,7 @@ package io.psa.lambda.results;
 import io.psa.lambda.runtime.JsonLog;
 import io.psa.model.results.InferenceResult;
 import io.psa.model.results.ResultWriter;
+import io.psa.results.postgres.ResultRow;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -28,10 +29,6 @@ public final class ResultSink {
     this.firstBackoff = firstBackoff;
   }
 
-  public boolean enabled() {
-    return writer != null;
-  }
-
   /** @return whether the rows are stored (true when there is no database) */
   public boolean record(List<InferenceResult> rows, String requestId) {
     if (writer == null || rows.isEmpty()) {
@@ -53,15 +50,21 @@ public final class ResultSink {
     }
     JsonLog.error(requestId, "results database unavailable after " + attempts + " attempts", last);
     for (InferenceResult r : rows) {
-      JsonLog.error(requestId, "result not stored", null, "request_id", r.requestId(),
-          "asset_id", r.assetId(), "model_name", r.modelName(), "model_version", r.modelVersion(),
-          "received_at", r.receivedAt().toString(), "first_ts_ms", r.firstTsMs(),
-          "last_ts_ms", r.lastTsMs(), "sample_count", r.sampleCount(), "window_count",
-          r.windowCount(), "anomaly_score", r.anomalyScore(), "is_anomaly", r.isAnomaly(),
-          "threshold", r.threshold(), "window_scores", Arrays.toString(r.windowScores()),
-          "source", r.source(), "latency_ms", r.latencyMs(), "cached", r.cached());
+      JsonLog.error(requestId, "result not stored", null, columns(r));
     }
     return false;
+  }
+
+  /** Every column of {@code r}'s row as name, value pairs: the table's columns, in its order. */
+  private static Object[] columns(InferenceResult r) {
+    Object[] values = ResultRow.values(r);
+    Object[] pairs = new Object[2 * values.length];
+    for (int i = 0; i < values.length; i++) {
+      pairs[2 * i] = ResultRow.COLUMNS.get(i);
+      // the log writes numbers, booleans and nulls as such and the rest as text (a time: ISO-8601)
+      pairs[2 * i + 1] = values[i] instanceof double[] a ? Arrays.toString(a) : values[i];
+    }
+    return pairs;
   }
 
   private static void sleep(long millis) {
