@@ -17,14 +17,11 @@ import java.util.Map;
  * {@code version} "2.0", {@code requestContext.http.method}) or a REST API proxy event ({@code
  * httpMethod}), with headers by lower-case name and the body decoded from base64 when flagged.
  *
- * @param v2 whether it is payload format 2.0
  * @param method e.g. {@code POST}
- * @param path the request path as sent
  * @param headers by lower-case name (REST multi-value headers: the first value)
  * @param body the body's bytes, empty when there is none
  */
-public record HttpEvent(boolean v2, String method, String path, Map<String, String> headers,
-    byte[] body) {
+public record HttpEvent(String method, Map<String, String> headers, byte[] body) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,14 +52,12 @@ public record HttpEvent(boolean v2, String method, String path, Map<String, Stri
       throw notAnEvent("the event has no HTTP method (requestContext.http.method or httpMethod):"
           + " invoke this function through API Gateway, or with an API Gateway event");
     }
-    String path = v2 ? e.path("rawPath").asText("") : e.path("path").asText("");
     Map<String, String> headers = new HashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = e.path("headers").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> h = it.next();
       headers.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue().asText());
     }
-    return new HttpEvent(v2, method.toUpperCase(Locale.ROOT), path, headers,
-        body(e, maxBodyBytes));
+    return new HttpEvent(method.toUpperCase(Locale.ROOT), headers, body(e, maxBodyBytes));
   }
 
   private static byte[] body(JsonNode e, long maxBodyBytes) {
