@@ -45,9 +45,7 @@ public final class EndpointScoring implements Scoring {
     try {
       MediaTypes in = MediaTypes.ofContentType(contentType);
       MediaTypes out = MediaTypes.ofAccept(accept);
-      if (body.length > maxBodyBytes) {
-        throw PredictService.tooLarge(maxBodyBytes, body.length + " bytes sent");
-      }
+      PredictService.checkBodySize(body.length, maxBodyBytes);
       InvokeEndpointResponse r = client.invokeEndpoint(b -> b.endpointName(endpoint)
           .contentType(in.mime()).accept(out.mime()).body(SdkBytes.fromByteArray(body)));
       String type = r.contentType() == null ? out.mime() : r.contentType();

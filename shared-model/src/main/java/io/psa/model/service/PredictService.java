@@ -75,6 +75,13 @@ public final class PredictService {
    * @throws ApiException {@code PAYLOAD_TOO_LARGE} when {@code bytes} passes the limit
    */
   public void checkBodySize(long bytes) {
+    checkBodySize(bytes, maxBodyBytes);
+  }
+
+  /**
+   * @throws ApiException {@code PAYLOAD_TOO_LARGE} when {@code bytes} passes {@code maxBodyBytes}
+   */
+  public static void checkBodySize(long bytes, long maxBodyBytes) {
     if (bytes > maxBodyBytes) {
       throw tooLarge(maxBodyBytes, bytes + " bytes sent");
     }
