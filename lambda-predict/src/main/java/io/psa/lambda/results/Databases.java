@@ -37,9 +37,7 @@ public record Databases(ResultWriter writer, SqlSession session, String schema, 
           + " (RDS Data API), not both");
     }
     if (url != null) {
-      if (!url.startsWith("jdbc:postgresql:")) {
-        throw new IllegalArgumentException("PSA_DB_URL must be a jdbc:postgresql: URL, got " + url);
-      }
+      JdbcSession.checkUrl(url);
       DriverManager.setLoginTimeout(5);
       JdbcResultWriter.ConnectionSource c = () -> DriverManager.getConnection(url);
       return new Databases(new JdbcResultWriter(c, schema), new JdbcSession(c), schema, true);

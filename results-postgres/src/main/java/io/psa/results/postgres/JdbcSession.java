@@ -65,6 +65,17 @@ public final class JdbcSession implements SqlSession {
     return false;
   }
 
+  /**
+   * @return {@code url}
+   * @throws IllegalArgumentException unless it is a {@code jdbc:postgresql:} URL ({@code PSA_DB_URL})
+   */
+  public static String checkUrl(String url) {
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException("PSA_DB_URL must be a jdbc:postgresql: URL, got " + url);
+    }
+    return url;
+  }
+
   private static List<List<Object>> rows(ResultSet rs) throws Exception {
     List<List<Object>> rows = new ArrayList<>();
     int n = rs.getMetaData().getColumnCount();

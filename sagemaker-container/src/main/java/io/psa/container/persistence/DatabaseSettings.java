@@ -1,5 +1,6 @@
 package io.psa.container.persistence;
 
+import io.psa.results.postgres.JdbcSession;
 import io.psa.results.postgres.ResultRow;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,9 +41,7 @@ public record DatabaseSettings(
 
   public DatabaseSettings {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-    if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException("PSA_DB_URL must be a jdbc:postgresql: URL, got " + jdbcUrl);
-    }
+    JdbcSession.checkUrl(jdbcUrl);
     ResultRow.checkSchema(schema); // it is put into SQL text
     if (queueCapacity <= 0 || batchSize <= 0) {
       throw new IllegalArgumentException("queue capacity and batch size must be > 0");
