@@ -36,10 +36,11 @@ final class FileHeader {
 
   private FileHeader() {}
 
-  static void draw(Graphics2D g, SkabFile file, int train, int width) {
+  /** @param periodS the file's median step between rows, s */
+  static void draw(Graphics2D g, SkabFile file, int train, double periodS, int width) {
     g.setColor(Color.BLACK);
     g.setFont(HEADLINE);
-    g.drawString(headline(file, train), FilePlot.LEFT, 20);
+    g.drawString(headline(file, train, periodS), FilePlot.LEFT, 20);
     g.setFont(Panel.SMALL);
     KeyRow.draw(g, KEYS, FilePlot.LEFT, 40);
     g.setColor(Panel.AXIS);
@@ -47,14 +48,13 @@ final class FileHeader {
   }
 
   /** {@code valve1/1 · 2020-03-09 10:34:33 to 10:54:33 UTC · 1,145 rows, one every 1 s · ...}. */
-  static String headline(SkabFile file, int train) {
+  static String headline(SkabFile file, int train, double period) {
     String first = file.datetimes().getFirst();
     String last = file.datetimes().getLast();
     if (first.length() == last.length() && first.length() > 11
         && first.substring(0, 11).equals(last.substring(0, 11))) {
       last = last.substring(11);
     }
-    double period = Gaps.of(FilePlot.seconds(file.tsMs())).periodS();
     return String.format(Locale.ROOT, "%s   ·   %s to %s UTC   ·   %,d rows, one every %s s"
         + "   ·   models fitted on the first %,d rows", file.id(), first, last, file.rows(),
         new BigDecimal(period).round(new MathContext(3)).stripTrailingZeros().toPlainString(),

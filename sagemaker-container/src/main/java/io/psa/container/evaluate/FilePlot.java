@@ -59,10 +59,11 @@ public final class FilePlot {
     double[] t = seconds(file.tsMs());
     int train = Math.min(trainRows, t.length);
     TimeAxis axis = TimeAxis.of(t[0], t[t.length - 1], WIDTH - LEFT - RIGHT);
-    FileHeader.draw(g, file, train, WIDTH);
-    drawSignal(g, file, channel, train, t, axis);
+    Gaps gaps = Gaps.of(t); // one file's pauses, for every panel of its picture
+    FileHeader.draw(g, file, train, gaps.periodS(), WIDTH);
+    drawSignal(g, file, channel, train, t, gaps, axis);
     for (int d = 0; d < results.size(); d++) {
-      new ScorePanel(g, scoreArea(d), laneArea(d), file, t, axis).draw(results.get(d));
+      new ScorePanel(g, scoreArea(d), laneArea(d), file, t, gaps, axis).draw(results.get(d));
     }
     g.setFont(Panel.SMALL);
     g.setColor(Panel.AXIS);
@@ -74,7 +75,7 @@ public final class FilePlot {
   }
 
   private static void drawSignal(Graphics2D g, SkabFile file, String channel, int train,
-      double[] t, TimeAxis axis) {
+      double[] t, Gaps gaps, TimeAxis axis) {
     int c = Math.max(0, file.channels().indexOf(channel));
     double[] signal = file.values()[c];
     double lo = java.util.Arrays.stream(signal).filter(v -> !Double.isNaN(v)).min().orElse(0);
@@ -84,7 +85,6 @@ public final class FilePlot {
     shadeContext(p, file, t, train);
     p.timeTicks(axis, true);
     p.valueTicks(ValueTicks.of(lo - pad, hi + pad, 5));
-    Gaps gaps = Gaps.of(t);
     p.line(t, signal, gaps.joinLimitS(), SIGNAL, 1f);
     labelGaps(p, gaps);
     p.frame();

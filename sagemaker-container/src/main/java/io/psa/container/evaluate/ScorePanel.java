@@ -36,14 +36,14 @@ final class ScorePanel {
   private final Gaps gaps;
 
   ScorePanel(Graphics2D g, Rectangle scoreArea, Rectangle laneArea, SkabFile file, double[] t,
-      TimeAxis axis) {
+      Gaps gaps, TimeAxis axis) {
     this.g = g;
     this.scoreArea = scoreArea;
     this.laneArea = laneArea;
     this.file = file;
     this.t = t;
     this.axis = axis;
-    this.gaps = Gaps.of(t);
+    this.gaps = gaps;
   }
 
   void draw(FileResult r) {
