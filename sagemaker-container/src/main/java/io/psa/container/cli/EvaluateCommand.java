@@ -110,12 +110,12 @@ public final class EvaluateCommand implements Callable<Integer> {
   private void write(SkabReport report, List<SkabFile> files, SkabConfig settings)
       throws IOException {
     Files.createDirectories(out);
+    RuntimeInfo runtime = saveModels ? RuntimeInfo.current(VersionProvider.version()) : null;
     for (FileResult r : report.results()) {
       PredictionFiles.write(out, r);
       if (saveModels && r.trained() != null) {
         ArtifactWriter.write(out.resolve("models").resolve(r.detector()).resolve(r.file().group())
-            .resolve(r.file().name()), r.trained().model(), r.trained().info(),
-            RuntimeInfo.current(VersionProvider.version()));
+            .resolve(r.file().name()), r.trained().model(), r.trained().info(), runtime);
       }
     }
     String command = "psa evaluate --skab " + skab + " --out " + out
