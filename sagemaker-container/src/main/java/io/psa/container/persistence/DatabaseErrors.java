@@ -9,10 +9,7 @@ final class DatabaseErrors {
   private DatabaseErrors() {}
 
   static String oneLine(Throwable t) {
-    Throwable c = t;
-    while (c.getCause() != null && c.getCause() != c) {
-      c = c.getCause();
-    }
+    Throwable c = rootCause(t);
     java.sql.SQLException sql = WriteFailure.innermostSql(t);
     if (sql != null && sql.getMessage() != null) {
       c = sql;
@@ -22,5 +19,14 @@ final class DatabaseErrors {
       return c.getClass().getSimpleName();
     }
     return m.strip().lines().findFirst().orElse(m).strip();
+  }
+
+  /** The innermost cause of {@code t} ({@code t} itself when it has none). */
+  static Throwable rootCause(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null && c.getCause() != c) {
+      c = c.getCause();
+    }
+    return c;
   }
 }

@@ -73,14 +73,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     Path log = dir.resolveSibling("postgres.log");
     try {
       Files.createDirectories(dir.getParent());
-      EmbeddedPostgres pg = EmbeddedPostgres.builder()
-          .setDataDirectory(dir)
+      EmbeddedPostgres pg = builder(dir, log)
           .setCleanDataDirectory(false)
-          .setRegisterShutdownHook(false) // closed by the owner, after its last write
           .setServerConfig("synchronous_commit", "on") // a stored result survives a crash
           .setServerConfig("max_connections", "50")
-          .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .start();
       return new EmbeddedDatabase(pg, dir, pg.getJdbcUrl("postgres", "postgres"), false);
     } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
@@ -96,14 +92,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static EmbeddedDatabase startTemporary() throws IOException {
     Path data = Files.createTempDirectory("psa-embedded-pg").resolve("postgres");
     Path log = data.resolveSibling("postgres.log");
-    EmbeddedPostgres pg = EmbeddedPostgres.builder()
-        .setDataDirectory(data)
-        .setCleanDataDirectory(true)
-        .setRegisterShutdownHook(false) // the caller closes it; two closers would race
-        .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start();
+    EmbeddedPostgres pg = builder(data, log).setCleanDataDirectory(true).start();
     return new EmbeddedDatabase(pg, data, pg.getJdbcUrl("postgres", "postgres"), true);
+  }
+
+  /**
+   * A server on {@code data} whose output goes to {@code log}, stopped only by its owner's {@link
+   * #close} (after the owner's last write; a shutdown hook of its own would race it).
+   */
+  private static EmbeddedPostgres.Builder builder(Path data, Path log) {
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(data)
+        .setRegisterShutdownHook(false)
+        .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
   }
 
   /**
@@ -125,9 +127,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return jdbcUrl;
   }
 
-  public Path directory() {
-    return directory;
-  }
 
   /** Stops the server this object started (keeping a persistent folder); nothing for {@link #running}. */
   @Override
@@ -242,10 +241,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   private static String rootMessage(Throwable t) {
-    Throwable c = t;
-    while (c.getCause() != null && c.getCause() != c) {
-      c = c.getCause();
-    }
+    Throwable c = DatabaseErrors.rootCause(t);
     return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
   }
 }

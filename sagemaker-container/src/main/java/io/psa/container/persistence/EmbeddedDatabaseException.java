@@ -7,14 +7,8 @@ import java.nio.file.Path;
  * process owns it, another PostgreSQL version made it, the server did not start).
  */
 public final class EmbeddedDatabaseException extends RuntimeException {
-  private final Path directory;
 
   public EmbeddedDatabaseException(Path directory, String problem) {
     super("the embedded database " + directory + " " + problem);
-    this.directory = directory;
-  }
-
-  public Path directory() {
-    return directory;
   }
 }
