@@ -42,7 +42,8 @@ class ModelFromS3Test {
     return m.score(new SensorSimulator(SimulationSpec.of(10_000).withSeed(5)).generate(), null, "r");
   }
 
-  private static Path tarGz(Path dir, Path out, String... tarOptions) throws Exception {
+  /** {@code tar -czf out -C dir .} with {@code tarOptions} first, as a user would pack a model. */
+  static Path tarGz(Path dir, Path out, String... tarOptions) throws Exception {
     List<String> cmd = new java.util.ArrayList<>(List.of("tar"));
     cmd.addAll(List.of(tarOptions));
     cmd.addAll(List.of("-czf", out.toString(), "-C", dir.toString(), "."));

@@ -14,7 +14,6 @@ import io.psa.model.training.ModelTrainer;
 import io.psa.model.training.SignalSource;
 import io.psa.model.training.TrainingListener;
 import io.psa.model.training.TrainingSettings;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,7 @@ class StreamingScorerEqualityTest {
     SplittableRandom random = new SplittableRandom(17);
     for (int at = 0; at < signal.size(); ) {
       int n = Math.min(signal.size() - at, 1 + random.nextInt(5_000));
-      stream.push(slice(signal, at, at + n));
+      stream.push(signal.slice(at, at + n));
       at += n;
     }
     stream.finish();
@@ -80,13 +79,5 @@ class StreamingScorerEqualityTest {
       assertThat(episodes.get(i).endTsMs()).isEqualTo(whole.episodes().get(i).endTsMs());
       assertThat(episodes.get(i).channels()).isEqualTo(whole.episodes().get(i).channels());
     }
-  }
-
-  private static SensorBatch slice(SensorBatch b, int from, int to) {
-    double[][] values = new double[b.channels().size()][];
-    for (int c = 0; c < values.length; c++) {
-      values[c] = Arrays.copyOfRange(b.values()[c], from, to);
-    }
-    return SensorBatch.of(b.channels(), Arrays.copyOfRange(b.tsMs(), from, to), values);
   }
 }

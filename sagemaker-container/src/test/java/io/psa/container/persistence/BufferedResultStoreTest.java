@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,10 +68,6 @@ class BufferedResultStoreTest {
     return Results.withAsset(Results.number("bad", i), "press\u0000" + i);
   }
 
-  private static void await(BooleanSupplier condition) throws Exception {
-    Poll.until(condition::getAsBoolean, Duration.ofSeconds(10));
-  }
-
   @Test
   void a_result_is_in_the_journal_file_before_record_returns_while_the_database_is_away()
       throws Exception {
@@ -85,7 +80,7 @@ class BufferedResultStoreTest {
       // read by another reader at once, as the next start reads it after a kill -9
       assertThat(onDisk(spill)).contains("\"request_id\":\"r-" + i + "\"");
     }
-    await(() -> !s.status().databaseUp());
+    Poll.until(() -> !s.status().databaseUp());
     assertThat(s.status().pending()).isEqualTo(25);
     assertThat(s.status().errors()).containsKey("unreachable:08001");
     assertThat(s.status().lastError()).isEqualTo("unreachable:08001");
@@ -124,8 +119,8 @@ class BufferedResultStoreTest {
     // 100, 100, 100, 100 ms (the maximum here): a handful, not one per result
     assertThat(attempts).isBetween(2, 12);
     db.down.set(false);
-    await(() -> db.ids.size() == 95);
-    await(() -> s.status().databaseUp() && s.status().pending() == 0);
+    Poll.until(() -> db.ids.size() == 95);
+    Poll.until(() -> s.status().databaseUp() && s.status().pending() == 0);
     assertThat(s.status().written()).isEqualTo(95);
     s.close(Duration.ofSeconds(1));
     assertThat(Files.exists(dir.resolve("s.jsonl.replaying"))).isFalse();
@@ -143,7 +138,7 @@ class BufferedResultStoreTest {
           s.record(poisoned(1));
         }
       }
-      await(() -> db.ids.size() == 40 && db.deadLetters.size() == 2);
+      Poll.until(() -> db.ids.size() == 40 && db.deadLetters.size() == 2);
       s.close(Duration.ofSeconds(1));
     });
 
@@ -177,8 +172,8 @@ class BufferedResultStoreTest {
     Files.writeString(spill, "{\"request_id\": \"torn", StandardOpenOption.APPEND);
     FakeDatabase db = new FakeDatabase();
     BufferedResultStore s = store(db, spill);
-    await(() -> db.ids.size() == 2 && db.deadLetters.size() == 2);
-    await(() -> s.status().pending() == 0);
+    Poll.until(() -> db.ids.size() == 2 && db.deadLetters.size() == 2);
+    Poll.until(() -> s.status().pending() == 0);
     s.close(Duration.ofSeconds(1));
 
     assertThat(db.deadLetters).extracting(DeadLetter::requestId).containsExactly("bad-7", null);
@@ -206,7 +201,7 @@ class BufferedResultStoreTest {
     assertThat(reopened.pending()).as("what the next start finds").isEqualTo(30);
     BufferedResultStore second = new BufferedResultStore(up, reopened, 20, 10,
         Duration.ofMillis(100), true);
-    await(() -> up.ids.size() == 30);
+    Poll.until(() -> up.ids.size() == 30);
     second.close(Duration.ofSeconds(1));
     assertThat(up.ids).contains("r-0", "r-29");
     assertThat(second.status().pending()).isZero();
@@ -242,9 +237,9 @@ class BufferedResultStoreTest {
 
     db.down.set(false);
     long keptFinal = kept;
-    await(() -> db.ids.size() == keptFinal);
+    Poll.until(() -> db.ids.size() == keptFinal);
     s.record(Results.number("after", 1)); // the journal takes results again
-    await(() -> db.ids.contains("after-1"));
+    Poll.until(() -> db.ids.contains("after-1"));
     assertThat(s.status().journalFull()).isFalse();
     s.close(Duration.ofSeconds(1));
   }

@@ -50,9 +50,9 @@ class OutageLogTest {
       for (int i = 0; i < 20; i++) {
         store.record(Results.number("o", i));
       }
-      await(() -> db.attempts.get() >= 8);
+      Poll.until(() -> db.attempts.get() >= 8);
       db.down.set(false);
-      await(() -> db.written.get() == 20);
+      Poll.until(() -> db.written.get() == 20);
       store.close(Duration.ofSeconds(2));
     });
 
@@ -65,9 +65,5 @@ class OutageLogTest {
             + " and written when it answers",
         "[psa-result-writer] INFO io.psa.container.persistence.BufferedResultStore - database"
             + " reachable again; writing the 20 results kept meanwhile");
-  }
-
-  private static void await(java.util.function.BooleanSupplier condition) throws Exception {
-    Poll.until(condition::getAsBoolean, Duration.ofSeconds(10));
   }
 }

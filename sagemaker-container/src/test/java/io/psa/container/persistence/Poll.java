@@ -14,6 +14,11 @@ final class Poll {
     boolean holds() throws Exception;
   }
 
+  /** Returns once {@code condition} holds; fails the test after 10 s. */
+  static void until(Condition condition) throws Exception {
+    until(condition, Duration.ofSeconds(10));
+  }
+
   /** Returns once {@code condition} holds; fails the test after {@code timeout}. */
   static void until(Condition condition, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();

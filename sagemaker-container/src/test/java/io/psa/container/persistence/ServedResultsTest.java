@@ -59,12 +59,8 @@ class ServedResultsTest {
       assertThat(post(port, body).statusCode()).isEqualTo(200);
       proxy.cut();
       assertThat(post(port, body.replace("\"ts_ms\":0", "\"ts_ms\":1")).statusCode()).isEqualTo(200);
-      long deadline = System.nanoTime() + 10_000_000_000L;
+      Poll.until(() -> !health(port).at("/database/up").asBoolean(), Duration.ofSeconds(10));
       JsonNode down = health(port);
-      while (down.at("/database/up").asBoolean() && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-        down = health(port);
-      }
       String text = down.toString();
 
       assertThat(down.get("status").asText()).isEqualTo("degraded");
@@ -74,16 +70,10 @@ class ServedResultsTest {
           String.valueOf(proxy.port()), "jdbc", "Exception");
 
       proxy.restore();
-      deadline = System.nanoTime() + 20_000_000_000L;
-      while (db.count("") < 2 && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
+      Poll.until(() -> db.count("") >= 2, Duration.ofSeconds(20));
       assertThat(db.count("WHERE asset_id = '" + secret + "'")).isEqualTo(2);
+      Poll.until(() -> health(port).get("status").asText().equals("ok"), Duration.ofSeconds(20));
       JsonNode after = health(port);
-      while (!after.get("status").asText().equals("ok") && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-        after = health(port);
-      }
       assertThat(after.get("status").asText()).isEqualTo("ok");
       assertThat(after.at("/database/errors").fieldNames()).toIterable()
           .allMatch(k -> k.startsWith("unreachable"));

@@ -64,12 +64,7 @@ class SegmentedScorerTest {
       }
     });
     for (int at = 0; at < recording.size(); at += chunk) {
-      int to = Math.min(recording.size(), at + chunk);
-      double[][] v = new double[recording.channels().size()][];
-      for (int c = 0; c < v.length; c++) {
-        v[c] = Arrays.copyOfRange(recording.values()[c], at, to);
-      }
-      s.push(SensorBatch.of(recording.channels(), Arrays.copyOfRange(recording.tsMs(), at, to), v));
+      s.push(recording.slice(at, Math.min(recording.size(), at + chunk)));
     }
     s.finish();
     return new Run(collected, segments, gaps);
